@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: Apache-2.0
+# Every dependency comes from a Debian 12 package; tools/install_deps.sh names them.
+find_package(Threads REQUIRED)
+find_package(absl REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+find_package(SQLite3 REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+
+# libphonenumber ships neither a CMake package nor a pkg-config file on Debian 12.
+find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
+find_library(PHONENUMBER_LIBRARY NAMES phonenumber REQUIRED)
+add_library(mdm_phonenumber INTERFACE)
+target_include_directories(mdm_phonenumber SYSTEM INTERFACE ${PHONENUMBER_INCLUDE_DIR})
+target_link_libraries(mdm_phonenumber INTERFACE ${PHONENUMBER_LIBRARY})
+
+if(MDM_BUILD_TOOLS)
+  find_package(CLI11 REQUIRED)
+endif()
+if(MDM_BUILD_TESTS)
+  find_package(Catch2 2 REQUIRED)
+endif()

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/base/sha256.h"
+
+#include <catch2/catch.hpp>
+
+namespace mdm::base {
+namespace {
+
+// Vectors from FIPS 180-2 appendix B.
+TEST_CASE("Sha256: FIPS 180-2 vectors, one-shot and incremental", "[base]") {
+  CHECK(Sha256Hex("") ==
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(Sha256Hex("abc") ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  Sha256 incremental;
+  incremental.Update("abcdbcdecdefdefgefghfghighij");
+  incremental.Update("hijkijkljklmklmnlmnomnopnopq");
+  CHECK(incremental.HexDigest() ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+}  // namespace
+}  // namespace mdm::base
