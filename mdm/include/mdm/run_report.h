@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+// File: mdm/run_report.h
+//
+// What a batch run did, per file and in total. The counts add up: for every
+// file and for the run, rows_read == accepted + rejected + duplicates, and
+// accepted == inserted + updated + unchanged + stale (see RunCounts).
+// The report is stored with the run (`mdm runs`) and printed by `mdm run`.
+#ifndef MDM_RUN_REPORT_H_
+#define MDM_RUN_REPORT_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace mdm {
+
+struct RunCounts {
+  int64_t rows_read = 0;   // data rows in the input (header excluded)
+  int64_t accepted = 0;    // rows that became the current or a kept version
+  int64_t rejected = 0;    // rows refused, each stored with a reason
+  int64_t duplicates = 0;  // rows of a source key that a later row of the same
+                           // run superseded (kept in history)
+  // How accepted rows changed the store (accepted == the sum of these):
+  int64_t inserted = 0;   // a source key seen for the first time
+  int64_t updated = 0;    // a newer version of a known key
+  int64_t unchanged = 0;  // same content as the stored version
+  int64_t stale = 0;      // older than the stored version (kept in history)
+  int64_t warnings = 0;   // accepted rows with at least one flagged value
+
+  void Add(const RunCounts& other);
+};
+
+struct FileReport {
+  std::string source;
+  std::string path;
+  std::string sha256;
+  bool skipped = false;  // same content already loaded: not read again
+  RunCounts counts;
+};
+
+struct RunReport {
+  int64_t run_id = 0;  // 0 for a dry run (nothing is stored)
+  bool dry_run = false;
+  std::string started_at;   // ISO-8601 UTC
+  std::string finished_at;
+  std::vector<FileReport> files;
+  RunCounts totals;
+  std::map<std::string, int64_t> rejects_by_reason;   // reason name -> rows
+  std::map<std::string, int64_t> warnings_by_reason;  // reason name -> values
+  std::map<std::string, double> stage_seconds;        // "read", "normalize", "persist"
+};
+
+}  // namespace mdm
+
+#endif  // MDM_RUN_REPORT_H_

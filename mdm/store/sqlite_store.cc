@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/store/sqlite_store.h"
+
+#include "absl/strings/str_cat.h"
+#include "mdm/model/record_json.h"
+#include "mdm/status.h"
+#include "mdm/store/migrator.h"
+#include "mdm/store/sqlite_db.h"
+
+namespace mdm::store {
+namespace {
+
+using ingest::CurrentVersion;
+using ingest::Outcome;
+using ingest::VersionDecision;
+
+constexpr char kFileColumns[] =
+    "file_id, source, path, sha256, size_bytes, run_id, rows_read, accepted, "
+    "rejected, duplicates, warnings";
+
+LoadedFile ReadFile(const Statement& s) {
+  LoadedFile f;
+  f.file_id = s.ColumnInt(0);
+  f.source = s.ColumnText(1);
+  f.path = s.ColumnText(2);
+  f.sha256 = s.ColumnText(3);
+  f.size_bytes = s.ColumnInt(4);
+  f.run_id = s.ColumnInt(5);
+  f.counts.rows_read = s.ColumnInt(6);
+  f.counts.accepted = s.ColumnInt(7);
+  f.counts.rejected = s.ColumnInt(8);
+  f.counts.duplicates = s.ColumnInt(9);
+  f.counts.warnings = s.ColumnInt(10);
+  return f;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+
+  absl::Status BeginWrite() override { return db_->Exec("BEGIN IMMEDIATE"); }
+  absl::Status Commit() override { return db_->Exec("COMMIT"); }
+  absl::Status Rollback() override { return db_->Exec("ROLLBACK"); }
+
+  absl::StatusOr<int64_t> StartRun(absl::string_view started_at,
+                                   absl::string_view config_path,
+                                   absl::string_view config_sha256) override {
+    MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+        "INSERT INTO runs(started_at, finished_at, config_path, config_sha256, "
+        "report_json) VALUES (?, '', ?, ?, '{}')"));
+    s.Bind(1, started_at);
+    s.Bind(2, config_path);
+    s.Bind(3, config_sha256);
+    MDM_RETURN_IF_ERROR(s.Run());
+    return db_->LastInsertRowId();
+  }
+
+  absl::Status FinishRun(int64_t run_id, absl::string_view finished_at,
+                         absl::string_view report_json) override {
+    MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+        "UPDATE runs SET finished_at = ?, report_json = ? WHERE run_id = ?"));
+    s.Bind(1, finished_at);
+    s.Bind(2, report_json);
+    s.Bind(3, run_id);
+    return s.Run();
+  }
+
+  absl::StatusOr<std::vector<RunSummary>> ListRuns(int64_t limit) override {
+    MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+        "SELECT run_id, started_at, finished_at, config_path, report_json "
+        "FROM runs ORDER BY run_id DESC LIMIT ?"));
+    s.Bind(1, limit);
+    std::vector<RunSummary> runs;
+    for (;;) {
+      MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      runs.push_back({s.ColumnInt(0), s.ColumnText(1), s.ColumnText(2),
+                      s.ColumnText(3), s.ColumnText(4)});
+    }
+    return runs;
+  }
+
+  absl::StatusOr<std::optional<LoadedFile>> FindFile(
+      absl::string_view source, absl::string_view sha256) override {
+    MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(absl::StrCat(
+        "SELECT ", kFileColumns, " FROM source_files WHERE source = ? AND sha256 = ?")));
+    s.Bind(1, source);
+    s.Bind(2, sha256);
+    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return std::optional<LoadedFile>();
+    return std::optional<LoadedFile>(ReadFile(s));
+  }
+
+  absl::StatusOr<int64_t> AddFile(const LoadedFile& file) override {
+    MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+        "INSERT INTO source_files(source, path, sha256, size_bytes, run_id, "
+        "rows_read, accepted, rejected, duplicates, warnings) "
+        "VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)"));
+    s.Bind(1, file.source);
+    s.Bind(2, file.path);
+    s.Bind(3, file.sha256);
+    s.Bind(4, file.size_bytes);
+    s.Bind(5, file.run_id);
+    MDM_RETURN_IF_ERROR(s.Run());
+    return db_->LastInsertRowId();
+  }
+
+  absl::Status SetFileCounts(int64_t file_id, const RunCounts& c) override {
+    MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+        "UPDATE source_files SET rows_read = ?, accepted = ?, rejected = ?, "
+        "duplicates = ?, warnings = ? WHERE file_id = ?"));
+    s.Bind(1, c.rows_read);
+    s.Bind(2, c.accepted);
+    s.Bind(3, c.rejected);
+    s.Bind(4, c.duplicates);
+    s.Bind(5, c.warnings);
+    s.Bind(6, file_id);
+    return s.Run();
+  }
+
+  absl::StatusOr<std::vector<LoadedFile>> ListFiles(absl::string_view source) override {
+    MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(absl::StrCat(
+        "SELECT ", kFileColumns, " FROM source_files WHERE ? = '' OR source = ? "
+        "ORDER BY file_id")));
+    s.Bind(1, source);
+    s.Bind(2, source);
+    std::vector<LoadedFile> files;
+    for (;;) {
+      MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      files.push_back(ReadFile(s));
+    }
+    return files;
+  }
+
+  absl::StatusOr<std::optional<CurrentVersion>> FindCurrent(
+      absl::string_view source, absl::string_view source_key) override {
+    MDM_ASSIGN_OR_RETURN(Statement* s, Cached(find_current_,
+        "SELECT record_id, observed_at, content_sha256, seen_run, seen_outcome "
+        "FROM source_records WHERE source = ? AND source_key = ?"));
+    s->Bind(1, source);
+    s->Bind(2, source_key);
+    absl::StatusOr<bool> row = s->Step();
+    std::optional<CurrentVersion> current;
+    if (row.ok() && *row) {
+      current = CurrentVersion{s->ColumnInt(0), s->ColumnText(1), s->ColumnText(2),
+                               s->ColumnInt(3), static_cast<Outcome>(s->ColumnInt(4))};
+    }
+    s->Reset();
+    if (!row.ok()) return row.status();
+    return current;
+  }
+
+  absl::Status ApplyVersion(const VersionDecision& d,
+                            const std::optional<CurrentVersion>& current,
+                            const RecordVersion& v, int64_t run_id) override;
+
+  absl::StatusOr<std::optional<StoredRecord>> GetRecord(
+      absl::string_view source, absl::string_view source_key) override;
+
+  absl::StatusOr<int64_t> CountRecords(absl::string_view source) override {
+    MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+        "SELECT count(*) FROM source_records WHERE ? = '' OR source = ?"));
+    s.Bind(1, source);
+    s.Bind(2, source);
+    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+    return row ? s.ColumnInt(0) : 0;
+  }
+
+  absl::Status AddIssue(int64_t run_id, std::optional<int64_t> file_id,
+                        absl::string_view source, const model::RowIssue& issue,
+                        absl::string_view raw) override;
+
+  absl::StatusOr<std::vector<StoredIssue>> ListIssues(const IssueFilter& filter) override;
+
+ private:
+  // Statements on the per-row path are prepared on first use and reused.
+  absl::StatusOr<Statement*> Cached(Statement& slot, absl::string_view sql) {
+    if (!slot.valid()) {
+      MDM_ASSIGN_OR_RETURN(slot, db_->Prepare(sql));
+    }
+    return &slot;
+  }
+  absl::Status InsertCurrent(const RecordVersion& v, int64_t run_id, Outcome outcome);
+  absl::Status ArchiveCurrent(int64_t record_id, int64_t run_id, absl::string_view reason);
+  absl::Status ArchiveIncoming(int64_t record_id, const RecordVersion& v,
+                               int64_t run_id, absl::string_view reason);
+  absl::Status OverwriteCurrent(int64_t record_id, const RecordVersion& v,
+                                int64_t run_id, Outcome outcome);
+  absl::Status MarkSeen(int64_t record_id, int64_t run_id, Outcome outcome);
+  absl::StatusOr<std::vector<StoredVersion>> History(int64_t record_id);
+
+  std::unique_ptr<SqliteDb> db_;
+  Statement find_current_, insert_, archive_current_, archive_incoming_,
+      overwrite_, mark_seen_, add_issue_;
+};
+
+absl::Status SqliteStore::InsertCurrent(const RecordVersion& v, int64_t run_id,
+                                        Outcome outcome) {
+  MDM_ASSIGN_OR_RETURN(Statement* s, Cached(insert_,
+      "INSERT INTO source_records(source, source_key, source_type, observed_at, "
+      "file_id, line, change_run, seen_run, seen_outcome, content_sha256, "
+      "raw_json, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  s->Bind(1, v.source);
+  s->Bind(2, v.source_key);
+  s->Bind(3, static_cast<int64_t>(v.source_type));
+  s->Bind(4, v.observed_at);
+  s->Bind(5, v.file_id);
+  s->Bind(6, v.line);
+  s->Bind(7, run_id);
+  s->Bind(8, run_id);
+  s->Bind(9, static_cast<int64_t>(outcome));
+  s->Bind(10, v.content_sha256);
+  s->Bind(11, v.raw_json);
+  s->Bind(12, v.record_json);
+  return s->Run();
+}
+
+absl::Status SqliteStore::ArchiveCurrent(int64_t record_id, int64_t run_id,
+                                         absl::string_view reason) {
+  MDM_ASSIGN_OR_RETURN(Statement* s, Cached(archive_current_,
+      "INSERT INTO source_record_history(record_id, observed_at, file_id, line, "
+      "content_sha256, raw_json, record_json, archived_run, reason) "
+      "SELECT record_id, observed_at, file_id, line, content_sha256, raw_json, "
+      "record_json, ?, ? FROM source_records WHERE record_id = ?"));
+  s->Bind(1, run_id);
+  s->Bind(2, reason);
+  s->Bind(3, record_id);
+  return s->Run();
+}
+
+absl::Status SqliteStore::ArchiveIncoming(int64_t record_id, const RecordVersion& v,
+                                          int64_t run_id, absl::string_view reason) {
+  MDM_ASSIGN_OR_RETURN(Statement* s, Cached(archive_incoming_,
+      "INSERT INTO source_record_history(record_id, observed_at, file_id, line, "
+      "content_sha256, raw_json, record_json, archived_run, reason) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  s->Bind(1, record_id);
+  s->Bind(2, v.observed_at);
+  s->Bind(3, v.file_id);
+  s->Bind(4, v.line);
+  s->Bind(5, v.content_sha256);
+  s->Bind(6, v.raw_json);
+  s->Bind(7, v.record_json);
+  s->Bind(8, run_id);
+  s->Bind(9, reason);
+  return s->Run();
+}
+
+absl::Status SqliteStore::OverwriteCurrent(int64_t record_id, const RecordVersion& v,
+                                           int64_t run_id, Outcome outcome) {
+  MDM_ASSIGN_OR_RETURN(Statement* s, Cached(overwrite_,
+      "UPDATE source_records SET source_type = ?, observed_at = ?, file_id = ?, "
+      "line = ?, change_run = ?, seen_run = ?, seen_outcome = ?, "
+      "content_sha256 = ?, raw_json = ?, record_json = ? WHERE record_id = ?"));
+  s->Bind(1, static_cast<int64_t>(v.source_type));
+  s->Bind(2, v.observed_at);
+  s->Bind(3, v.file_id);
+  s->Bind(4, v.line);
+  s->Bind(5, run_id);
+  s->Bind(6, run_id);
+  s->Bind(7, static_cast<int64_t>(outcome));
+  s->Bind(8, v.content_sha256);
+  s->Bind(9, v.raw_json);
+  s->Bind(10, v.record_json);
+  s->Bind(11, record_id);
+  return s->Run();
+}
+
+absl::Status SqliteStore::MarkSeen(int64_t record_id, int64_t run_id,
+                                   Outcome outcome) {
+  MDM_ASSIGN_OR_RETURN(Statement* s, Cached(mark_seen_,
+      "UPDATE source_records SET seen_run = ?, seen_outcome = ? WHERE record_id = ?"));
+  s->Bind(1, run_id);
+  s->Bind(2, static_cast<int64_t>(outcome));
+  s->Bind(3, record_id);
+  return s->Run();
+}
+
+absl::Status SqliteStore::ApplyVersion(const VersionDecision& d,
+                                       const std::optional<CurrentVersion>& current,
+                                       const RecordVersion& v, int64_t run_id) {
+  using Action = VersionDecision::Action;
+  switch (d.action) {
+    case Action::kInsert:
+      return InsertCurrent(v, run_id, d.outcome);
+    case Action::kReplace:
+      MDM_RETURN_IF_ERROR(ArchiveCurrent(current->record_id, run_id, d.history_reason));
+      return OverwriteCurrent(current->record_id, v, run_id, d.outcome);
+    case Action::kArchiveIncoming:
+      MDM_RETURN_IF_ERROR(ArchiveIncoming(current->record_id, v, run_id, d.history_reason));
+      return MarkSeen(current->record_id, run_id, d.outcome);
+    case Action::kMarkSeen:
+      return MarkSeen(current->record_id, run_id, d.outcome);
+    case Action::kNone:
+      return absl::OkStatus();
+  }
+  return absl::InternalError("store: unknown version action");
+}
+
+absl::StatusOr<std::vector<StoredVersion>> SqliteStore::History(int64_t record_id) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+      "SELECT h.record_json, h.raw_json, f.path, h.line, h.reason, h.archived_run "
+      "FROM source_record_history h JOIN source_files f USING (file_id) "
+      "WHERE h.record_id = ? ORDER BY h.history_id DESC"));
+  s.Bind(1, record_id);
+  std::vector<StoredVersion> history;
+  for (;;) {
+    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    MDM_ASSIGN_OR_RETURN(SourceRecord record, model::RecordFromJson(s.ColumnText(0)));
+    history.push_back({std::move(record), s.ColumnText(1), s.ColumnText(2),
+                       s.ColumnInt(3), s.ColumnText(4), s.ColumnInt(5)});
+  }
+  return history;
+}
+
+absl::StatusOr<std::optional<StoredRecord>> SqliteStore::GetRecord(
+    absl::string_view source, absl::string_view source_key) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+      "SELECT r.record_id, r.record_json, r.raw_json, f.path, r.line, r.change_run "
+      "FROM source_records r JOIN source_files f USING (file_id) "
+      "WHERE r.source = ? AND r.source_key = ?"));
+  s.Bind(1, source);
+  s.Bind(2, source_key);
+  MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<StoredRecord>();
+  StoredRecord out;
+  out.record_id = s.ColumnInt(0);
+  MDM_ASSIGN_OR_RETURN(out.current.record, model::RecordFromJson(s.ColumnText(1)));
+  out.current.raw_json = s.ColumnText(2);
+  out.current.file = s.ColumnText(3);
+  out.current.line = s.ColumnInt(4);
+  out.current.status = "current";
+  out.current.run_id = s.ColumnInt(5);
+  MDM_ASSIGN_OR_RETURN(out.history, History(out.record_id));
+  return std::optional<StoredRecord>(std::move(out));
+}
+
+absl::Status SqliteStore::AddIssue(int64_t run_id, std::optional<int64_t> file_id,
+                                   absl::string_view source,
+                                   const model::RowIssue& issue,
+                                   absl::string_view raw) {
+  MDM_ASSIGN_OR_RETURN(Statement* s, Cached(add_issue_,
+      "INSERT INTO row_issues(run_id, file_id, source, file, line, field, reason, "
+      "severity, detail, source_key, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  s->Bind(1, run_id);
+  if (file_id) {
+    s->Bind(2, *file_id);
+  } else {
+    s->BindNull(2);
+  }
+  s->Bind(3, source);
+  s->Bind(4, issue.file);
+  s->Bind(5, issue.line);
+  s->Bind(6, issue.field);
+  s->Bind(7, static_cast<int64_t>(issue.reason));
+  s->Bind(8, static_cast<int64_t>(model::SeverityOf(issue.reason)));
+  s->Bind(9, issue.detail);
+  s->Bind(10, issue.source_key);
+  if (raw.empty()) {
+    s->BindNull(11);
+  } else {
+    s->BindBlob(11, raw);
+  }
+  return s->Run();
+}
+
+absl::StatusOr<std::vector<StoredIssue>> SqliteStore::ListIssues(
+    const IssueFilter& filter) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
+      "SELECT issue_id, run_id, source, file, line, field, reason, severity, "
+      "detail, source_key FROM row_issues "
+      "WHERE (? = 0 OR run_id = ?) AND (? = '' OR source = ?) AND (severity = 0 OR ?) "
+      "ORDER BY issue_id LIMIT ?"));
+  const int64_t run = filter.run_id.value_or(0);
+  s.Bind(1, run);
+  s.Bind(2, run);
+  s.Bind(3, filter.source);
+  s.Bind(4, filter.source);
+  s.Bind(5, static_cast<int64_t>(filter.include_warnings));
+  s.Bind(6, filter.limit);
+  std::vector<StoredIssue> issues;
+  for (;;) {
+    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    StoredIssue i;
+    i.issue_id = s.ColumnInt(0);
+    i.run_id = s.ColumnInt(1);
+    i.source = s.ColumnText(2);
+    i.file = s.ColumnText(3);
+    i.line = s.ColumnInt(4);
+    i.field = s.ColumnText(5);
+    i.reason = std::string(
+        model::IssueReasonName(static_cast<model::IssueReason>(s.ColumnInt(6))));
+    i.warning = s.ColumnInt(7) != 0;
+    i.detail = s.ColumnText(8);
+    i.source_key = s.ColumnText(9);
+    issues.push_back(std::move(i));
+  }
+  return issues;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(absl::string_view path,
+                                                       OpenMode mode) {
+  MDM_ASSIGN_OR_RETURN(
+      std::unique_ptr<SqliteDb> db,
+      SqliteDb::Open(path, mode == OpenMode::kCreate ? SqliteDb::kCreate
+                                                     : SqliteDb::kMustExist));
+  MDM_RETURN_IF_ERROR(Migrate(*db));
+  return std::unique_ptr<Store>(new SqliteStore(std::move(db)));
+}
+
+}  // namespace mdm::store
