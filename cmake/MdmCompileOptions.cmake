@@ -3,7 +3,10 @@
 add_library(mdm_compile_options INTERFACE)
 target_compile_options(mdm_compile_options INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
-  -Wunused -Woverloaded-virtual -Wimplicit-fallthrough)
+  -Wunused -Woverloaded-virtual -Wimplicit-fallthrough
+  # RE2 asks for -pthread; every target takes it so precompiled headers match.
+  -pthread)
+target_link_options(mdm_compile_options INTERFACE -pthread)
 if(MDM_WERROR)
   target_compile_options(mdm_compile_options INTERFACE -Werror)
 endif()
