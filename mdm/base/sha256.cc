@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/base/sha256.h"
 
+#include <cstdio>
+#include <memory>
+
 #include <openssl/evp.h>
+
+#include "absl/strings/str_cat.h"
 
 namespace mdm::base {
 
@@ -32,6 +37,24 @@ std::string Sha256::HexDigest() {
     hex.push_back(kHex[digest[i] & 0xF]);
   }
   return hex;
+}
+
+absl::StatusOr<std::string> Sha256File(absl::string_view path) {
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(std::string(path).c_str(), "rb"),
+                                              &std::fclose);
+  if (file == nullptr) {
+    return absl::NotFoundError(absl::StrCat(path, ": cannot be opened"));
+  }
+  Sha256 hasher;
+  std::string block(1 << 20, '\0');
+  size_t n;
+  while ((n = std::fread(block.data(), 1, block.size(), file.get())) > 0) {
+    hasher.Update(absl::string_view(block.data(), n));
+  }
+  if (std::ferror(file.get())) {
+    return absl::DataLossError(absl::StrCat(path, ": read failed"));
+  }
+  return hasher.HexDigest();
 }
 
 std::string Sha256Hex(absl::string_view data) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
 namespace mdm::base {
@@ -31,6 +32,12 @@ class Sha256 {
   struct Context;
   std::unique_ptr<Context> ctx_;
 };
+
+// Sha256File()
+//
+// Lower-case hex SHA-256 of the file at `path`, read in blocks. NotFound when
+// it cannot be opened; DataLoss when a read fails.
+absl::StatusOr<std::string> Sha256File(absl::string_view path);
 
 // Sha256Hex()
 //

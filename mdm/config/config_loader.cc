@@ -13,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "mdm/config.h"
+#include "mdm/base/sha256.h"
 #include "mdm/config/config_errors.h"
 #include "mdm/config/yaml_fields.h"
 #include "mdm/model/canonical_field.h"
@@ -257,6 +258,7 @@ absl::StatusOr<Config> ParseConfig(absl::string_view yaml_text,
   }
   Config config;
   config.path = std::string(path);
+  config.sha256 = base::Sha256Hex(yaml_text);
   config.base_dir = std::filesystem::path(std::string(path)).parent_path().string();
   if (!root.IsMap()) {
     errors.Add(LineOf(root), "", "expected a mapping with version and sources");

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mdm/model/json_dump.h"
+
 namespace mdm::model {
 namespace {
 
@@ -205,7 +207,7 @@ SourceRecord FromJson(const Json& j) {
 }  // namespace
 
 std::string RecordToJson(const SourceRecord& record) {
-  return ToJson(record).dump();
+  return DumpJson(ToJson(record));
 }
 
 absl::StatusOr<SourceRecord> RecordFromJson(absl::string_view json) {

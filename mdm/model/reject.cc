@@ -22,6 +22,7 @@ absl::string_view IssueReasonName(IssueReason reason) {
     case IssueReason::kMissingSourceKey: return "missing_source_key";
     case IssueReason::kNoNameNoIdentifier: return "no_name_no_identifier";
     case IssueReason::kEncodingError: return "encoding_error";
+    case IssueReason::kUnreadableFile: return "unreadable_file";
     case IssueReason::kInvalidIdentifier: return "invalid_identifier";
     case IssueReason::kInvalidPhone: return "invalid_phone";
     case IssueReason::kInvalidEmail: return "invalid_email";

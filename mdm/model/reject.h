@@ -32,6 +32,7 @@ enum class IssueReason : int {
   kMissingSourceKey = 10,
   kNoNameNoIdentifier = 11,
   kEncodingError = 12,
+  kUnreadableFile = 13,  // the file's header cannot be read: no row loaded
   // Warnings: the row is loaded, the value is kept and flagged.
   kInvalidIdentifier = 100,
   kInvalidPhone = 101,

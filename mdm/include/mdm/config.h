@@ -71,6 +71,7 @@ struct IngestLimits {
 
 struct Config {
   std::string path;      // the file it was loaded from
+  std::string sha256;    // of the file's text, recorded with every run
   std::string base_dir;  // folder that relative paths are resolved against
   int version = 1;
   std::string store_path;  // optional default for --db, resolved to base_dir

@@ -35,7 +35,8 @@ struct FileReport {
   std::string source;
   std::string path;
   std::string sha256;
-  bool skipped = false;  // same content already loaded: not read again
+  bool skipped = false;     // same content already loaded: not read again
+  bool unreadable = false;  // header unusable: nothing read, see `mdm rejects`
   RunCounts counts;
 };
 

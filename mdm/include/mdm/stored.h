@@ -8,6 +8,7 @@
 #define MDM_STORED_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,14 @@ struct StoredRecord {
   int64_t record_id = 0;
   StoredVersion current;
   std::vector<StoredVersion> history;
+};
+
+// Which rejects and warnings Engine::Issues() returns.
+struct IssueQuery {
+  std::optional<int64_t> run_id;  // default: every run
+  std::string source;             // empty = every source
+  bool include_warnings = false;  // default: rejects only
+  int64_t limit = 1000;
 };
 
 struct RunSummary {

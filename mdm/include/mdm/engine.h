@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+// File: mdm/engine.h
+//
+// Start here. mdm::Engine is the library's front door: it opens a store,
+// runs batches of source files through the pipeline
+// (read -> map -> validate -> normalize -> persist) and answers questions
+// about what the store holds.
+//
+// OPENING
+//
+//   mdm::EngineOptions options;
+//   options.db_path = "mdm.db";
+//   options.create_if_missing = true;          // what `mdm init` does
+//   absl::StatusOr<std::unique_ptr<mdm::Engine>> engine = mdm::Engine::Open(options);
+//
+// RUNNING A BATCH
+//
+//   absl::StatusOr<mdm::Config> config = mdm::LoadConfig("mdm.yaml");
+//   absl::StatusOr<mdm::RunReport> report = (*engine)->Run(*config, {});
+//   // report->totals.rows_read == accepted + rejected + duplicates
+//
+// A run is one transaction: if it fails or the process dies, the store is
+// exactly as before. A file whose content was loaded before is skipped. Bad
+// rows are not errors: they are counted, stored with file, line, field and
+// reason, and the run goes on. A non-OK status means the run itself failed.
+//
+// INSPECTING
+//
+//   Files("crm_fr"), Issues({...}), Record("crm_fr", "A-1042"), Runs(10).
+//
+// Errors are absl::Status values; no exception crosses this interface.
+// Thread-safety: an Engine is used by one thread at a time.
+#ifndef MDM_ENGINE_H_
+#define MDM_ENGINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "mdm/clock.h"
+#include "mdm/config.h"
+#include "mdm/run_report.h"
+#include "mdm/stored.h"
+
+namespace mdm {
+
+struct EngineOptions {
+  // Path of the SQLite store file. Required.
+  std::string db_path;
+  // Create and initialize the store when the file does not exist.
+  // Default: false (a mistyped path is an error, not a new empty store).
+  bool create_if_missing = false;
+  // Worker threads for normalization. Default: 0 = one per core.
+  int threads = 0;
+  // Source of time. Default: the system clock. Must outlive the engine.
+  const Clock* clock = &Clock::Real();
+};
+
+struct RunOptions {
+  // Do everything, report it, then roll back: the store is left untouched.
+  bool dry_run = false;
+  // Called after each file (from the calling thread), e.g. to show progress.
+  std::function<void(const FileReport&)> on_file_done;
+};
+
+class Engine {
+ public:
+  // Opens the store at options.db_path, applying any pending schema
+  // migrations. NotFound when the file is missing and !create_if_missing;
+  // DataLoss when it is not a store; FailedPrecondition when it was written
+  // by a newer mdm; InvalidArgument when db_path is empty.
+  static absl::StatusOr<std::unique_ptr<Engine>> Open(const EngineOptions& options);
+
+  virtual ~Engine() = default;
+
+  // Loads every source of `config` into the store in one transaction and
+  // returns what happened. NotFound when a configured file (not a glob) does
+  // not exist, checked before anything is written; Unavailable when another
+  // process holds the store; other codes when the store fails (the run is
+  // rolled back).
+  virtual absl::StatusOr<RunReport> Run(const Config& config,
+                                        const RunOptions& options) = 0;
+
+  // Loaded files in load order; `source` empty = all sources.
+  virtual absl::StatusOr<std::vector<LoadedFile>> Files(absl::string_view source) = 0;
+
+  // Rejected rows (and warnings when asked), oldest first.
+  virtual absl::StatusOr<std::vector<StoredIssue>> Issues(const IssueQuery& query) = 0;
+
+  // The current version of a source record with its history. NotFound when
+  // the source has no record with that key.
+  virtual absl::StatusOr<StoredRecord> Record(absl::string_view source,
+                                              absl::string_view source_key) = 0;
+
+  // The most recent runs, newest first.
+  virtual absl::StatusOr<std::vector<RunSummary>> Runs(int64_t limit) = 0;
+};
+
+}  // namespace mdm
+
+#endif  // MDM_ENGINE_H_

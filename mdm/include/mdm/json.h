@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+// File: mdm/json.h
+//
+// JSON renderings of the library's public value types: what `mdm ... --json`
+// prints and what the store keeps as a run's report. Keys are snake_case and
+// stable; consumers may rely on them.
+#ifndef MDM_JSON_H_
+#define MDM_JSON_H_
+
+#include <string>
+#include <vector>
+
+#include "mdm/record.h"
+#include "mdm/run_report.h"
+#include "mdm/stored.h"
+
+namespace mdm {
+
+std::string RunReportToJson(const RunReport& report);
+std::string SourceRecordToJson(const SourceRecord& record);
+std::string StoredRecordToJson(const StoredRecord& record);
+std::string LoadedFilesToJson(const std::vector<LoadedFile>& files);
+std::string IssuesToJson(const std::vector<StoredIssue>& issues);
+std::string RunsToJson(const std::vector<RunSummary>& runs);
+
+}  // namespace mdm
+
+#endif  // MDM_JSON_H_

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/normalize/normalize_stage.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "mdm/normalize/address_normalizer.h"
+#include "mdm/normalize/email_normalizer.h"
+#include "mdm/normalize/identifier_validator.h"
+#include "mdm/normalize/name_parser.h"
+#include "mdm/normalize/phone_normalizer.h"
+#include "mdm/normalize/text_fold.h"
+
+namespace mdm::normalize {
+namespace {
+
+using model::IssueReason;
+
+void Warn(NormalizeOutcome& out, absl::string_view field, IssueReason reason,
+          absl::string_view detail) {
+  out.issues.push_back({"", 0, std::string(field), reason, std::string(detail),
+                        out.record.source_key});
+}
+
+// Keeps the first of each group of items with the same key.
+template <typename T, typename KeyFn>
+void Dedupe(std::vector<T>& items, KeyFn key) {
+  absl::flat_hash_set<std::string> seen;
+  std::erase_if(items, [&](const T& item) { return !seen.insert(key(item)).second; });
+}
+
+void NormalizeName(NormalizeOutcome& out) {
+  PersonName& n = out.record.name;
+  // The builder put raw parts where the parser reads them; copies because the
+  // parser's views must outlive the assignment.
+  const PersonName raw = n;
+  n = ParseName({raw.display, raw.title, raw.given_names, "", raw.family_name,
+                 raw.maiden_name, raw.suffix});
+}
+
+void NormalizeGender(NormalizeOutcome& out) {
+  std::string& g = out.record.gender;
+  if (g.empty()) return;
+  const std::string key = FoldKey(g);
+  for (const char* f : {"f", "female", "femme", "feminin", "w", "weiblich", "mme", "2"}) {
+    if (key == f) { g = "F"; return; }
+  }
+  for (const char* m : {"m", "male", "homme", "masculin", "h", "maennlich", "mannlich", "1"}) {
+    if (key == m) { g = "M"; return; }
+  }
+  for (const char* x : {"x", "other", "autre", "divers", "d", "non binary", "nonbinary"}) {
+    if (key == x) { g = "X"; return; }
+  }
+  Warn(out, "gender", IssueReason::kInvalidGender, "expected F, M or X (or a spelling of them)");
+  g.clear();
+}
+
+void NormalizeDates(NormalizeOutcome& out, DateOrder order) {
+  SourceRecord& r = out.record;
+  if (!r.observed_at.empty()) {
+    std::optional<std::string> ts = NormalizeTimestamp(r.observed_at, order);
+    if (!ts) Warn(out, "observed_at", IssueReason::kInvalidDate, "not a date or timestamp");
+    r.observed_at = ts.value_or("");
+  }
+  if (!r.birth_date.empty()) {
+    std::optional<std::string> d = NormalizeDate(r.birth_date, order);
+    if (!d) Warn(out, "birth_date", IssueReason::kInvalidDate, "not a date");
+    r.birth_date = d.value_or("");
+  }
+}
+
+void NormalizeLanguage(std::string& language) {
+  std::string key = FoldKey(language);
+  static constexpr std::pair<const char*, const char*> kNames[] = {
+      {"french", "fr"}, {"francais", "fr"}, {"english", "en"}, {"anglais", "en"},
+      {"german", "de"}, {"allemand", "de"}, {"deutsch", "de"}, {"spanish", "es"},
+      {"espagnol", "es"}, {"italian", "it"}, {"italien", "it"}};
+  for (const auto& [name, code] : kNames) {
+    if (key == name) key = code;
+  }
+  language = key;
+}
+
+void NormalizeIdentifiers(NormalizeOutcome& out) {
+  for (Identifier& id : out.record.identifiers) {
+    id = NormalizeIdentifier(id.scheme, id.value);
+    if (id.validity == Validity::kInvalid) {
+      Warn(out, id.scheme, IssueReason::kInvalidIdentifier,
+           absl::StrCat(id.scheme, " fails its format or check-digit rule"));
+    }
+  }
+  Dedupe(out.record.identifiers,
+         [](const Identifier& id) { return absl::StrCat(id.scheme, ":", id.value); });
+}
+
+void NormalizeContacts(NormalizeOutcome& out, const NormalizeContext& context) {
+  SourceRecord& r = out.record;
+  for (Phone& p : r.phones) {
+    p = NormalizePhone(p.raw, context.default_country);
+    if (p.validity == Validity::kInvalid) {
+      Warn(out, "phone", IssueReason::kInvalidPhone, "not a valid phone number");
+    }
+  }
+  Dedupe(r.phones, [](const Phone& p) { return p.e164.empty() ? p.raw : p.e164; });
+  for (Email& e : r.emails) {
+    e = NormalizeEmail(e.raw);
+    if (e.validity == Validity::kInvalid) {
+      Warn(out, "email", IssueReason::kInvalidEmail, "not a valid e-mail address");
+    }
+  }
+  Dedupe(r.emails, [](const Email& e) { return e.normalized; });
+  for (Address& a : r.addresses) {
+    a = NormalizeAddress(a, context.default_country);
+    if (a.postcode_validity == Validity::kInvalid) {
+      Warn(out, "address.postcode", IssueReason::kInvalidPostcode,
+           absl::StrCat("not a valid postcode for ", a.country));
+    }
+  }
+  for (Affiliation& a : r.affiliations) a.name_key = FoldKey(a.name);
+  for (std::string& handle : r.social_handles) {
+    handle = std::string(absl::StripAsciiWhitespace(handle));
+  }
+  Dedupe(r.social_handles, [](const std::string& h) { return absl::AsciiStrToLower(h); });
+}
+
+void NormalizeSpecialties(NormalizeOutcome& out, const SpecialtyCatalog& catalog) {
+  for (Specialty& s : out.record.specialties) {
+    s.code = catalog.Lookup(s.raw);
+    if (s.code.empty()) {
+      Warn(out, "specialty", IssueReason::kUnknownSpecialty,
+           "not in the specialty list (schemas/specialties.csv)");
+    }
+  }
+  Dedupe(out.record.specialties,
+         [](const Specialty& s) { return s.code.empty() ? FoldKey(s.raw) : s.code; });
+}
+
+bool HasNationalIdentifier(const SourceRecord& r) {
+  return std::any_of(r.identifiers.begin(), r.identifiers.end(),
+                     [](const Identifier& id) { return id.scheme != "crm"; });
+}
+
+}  // namespace
+
+NormalizeOutcome NormalizeRecord(SourceRecord record, const NormalizeContext& context) {
+  NormalizeOutcome out;
+  out.record = std::move(record);
+  const DateOrder order = DateOrderForCountry(context.default_country);
+  NormalizeName(out);
+  NormalizeGender(out);
+  NormalizeDates(out, order);
+  if (!out.record.language.empty()) NormalizeLanguage(out.record.language);
+  NormalizeIdentifiers(out);
+  NormalizeContacts(out, context);
+  NormalizeSpecialties(out, *context.specialties);
+  if (out.record.name.family_key.empty() && !HasNationalIdentifier(out.record)) {
+    out.rejected = true;
+    out.issues.push_back({"", 0, "family_name", IssueReason::kNoNameNoIdentifier,
+                          "the row has neither a family name nor a national identifier",
+                          out.record.source_key});
+  }
+  return out;
+}
+
+}  // namespace mdm::normalize

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/pipeline/batch_runner.h"
+
+#include <glob.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "mdm/base/sha256.h"
+#include "mdm/ingest/row_reader.h"
+#include "mdm/json.h"
+#include "mdm/pipeline/file_loader.h"
+#include "mdm/status.h"
+
+namespace mdm::pipeline {
+namespace {
+
+std::string Iso(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+}
+
+bool IsGlob(absl::string_view pattern) {
+  return pattern.find_first_of("*?[") != absl::string_view::npos;
+}
+
+void Merge(const std::map<std::string, int64_t>& from, std::map<std::string, int64_t>& to) {
+  for (const auto& [reason, count] : from) to[reason] += count;
+}
+
+// One run inside an open transaction.
+class Batch {
+ public:
+  Batch(const Config& config, const RunOptions& options, store::Store& store,
+        int threads, RunReport& report)
+      : config_(config), options_(options), store_(store), threads_(threads),
+        report_(report) {}
+
+  absl::Status LoadSource(const SourceConfig& source,
+                          const std::vector<std::string>& files) {
+    for (const std::string& path : files) {
+      FileReport file;
+      file.source = source.name;
+      file.path = path;
+      MDM_RETURN_IF_ERROR(LoadOne(source, file));
+      report_.totals.Add(file.counts);
+      if (options_.on_file_done) options_.on_file_done(file);
+      report_.files.push_back(std::move(file));
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  absl::Status LoadOne(const SourceConfig& source, FileReport& file) {
+    MDM_ASSIGN_OR_RETURN(file.sha256, base::Sha256File(file.path));
+    MDM_ASSIGN_OR_RETURN(std::optional<LoadedFile> loaded,
+                         store_.FindFile(source.name, file.sha256));
+    if (loaded) {
+      file.skipped = true;
+      return absl::OkStatus();
+    }
+    absl::StatusOr<std::unique_ptr<ingest::RowReader>> reader =
+        ingest::OpenRowReader(source, config_.limits, file.path);
+    if (!reader.ok()) return RecordUnreadable(source, file, reader.status());
+    std::error_code size_error;
+    const auto size = std::filesystem::file_size(file.path, size_error);
+    LoadedFile row{0, source.name, file.path, file.sha256,
+                   size_error ? 0 : static_cast<int64_t>(size), report_.run_id, {}};
+    MDM_ASSIGN_OR_RETURN(int64_t file_id, store_.AddFile(row));
+    MDM_ASSIGN_OR_RETURN(FileLoadResult result,
+                         LoadFile({&source, std::move(*reader), file.path, file_id,
+                                   report_.run_id},
+                                  store_, threads_));
+    MDM_RETURN_IF_ERROR(store_.SetFileCounts(file_id, result.counts));
+    file.counts = result.counts;
+    Merge(result.rejects_by_reason, report_.rejects_by_reason);
+    Merge(result.warnings_by_reason, report_.warnings_by_reason);
+    report_.stage_seconds["read"] += result.read_seconds;
+    report_.stage_seconds["normalize"] += result.normalize_seconds;
+    report_.stage_seconds["persist"] += result.persist_seconds;
+    return absl::OkStatus();
+  }
+
+  // A file whose header cannot be read is reported and left unregistered, so
+  // a corrected delivery of it loads; the run goes on with the other files.
+  absl::Status RecordUnreadable(const SourceConfig& source, FileReport& file,
+                                const absl::Status& why) {
+    if (why.code() != absl::StatusCode::kInvalidArgument) return why;
+    file.unreadable = true;
+    model::RowIssue issue{file.path, 1, "header", model::IssueReason::kUnreadableFile,
+                          std::string(why.message()), ""};
+    ++report_.rejects_by_reason[std::string(model::IssueReasonName(issue.reason))];
+    return store_.AddIssue(report_.run_id, std::nullopt, source.name, issue, "");
+  }
+
+  const Config& config_;
+  const RunOptions& options_;
+  store::Store& store_;
+  const int threads_;
+  RunReport& report_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::string>> ResolveFiles(const Config& config,
+                                                      const SourceConfig& source) {
+  std::filesystem::path pattern(source.files);
+  if (pattern.is_relative()) pattern = std::filesystem::path(config.base_dir) / pattern;
+  const std::string text = pattern.lexically_normal().string();
+  if (!IsGlob(text)) {
+    if (!std::filesystem::is_regular_file(text)) {
+      return absl::NotFoundError(absl::StrCat("source ", source.name, ": file ", text,
+                                              " does not exist (", config.path,
+                                              ":", source.line, ")"));
+    }
+    return std::vector<std::string>{text};
+  }
+  glob_t matches{};
+  const int rc = glob(text.c_str(), GLOB_ERR, nullptr, &matches);
+  std::vector<std::string> files;
+  for (size_t i = 0; rc == 0 && i < matches.gl_pathc; ++i) {
+    if (std::filesystem::is_regular_file(matches.gl_pathv[i])) {
+      files.emplace_back(matches.gl_pathv[i]);
+    }
+  }
+  globfree(&matches);
+  if (rc != 0 && rc != GLOB_NOMATCH) {
+    return absl::UnavailableError(absl::StrCat("source ", source.name,
+                                               ": cannot list files matching ", text));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& options,
+                                   store::Store& store, const Clock& clock,
+                                   int threads) {
+  // Every file is resolved before the store is touched.
+  std::vector<std::vector<std::string>> files;
+  for (const SourceConfig& source : config.sources) {
+    MDM_ASSIGN_OR_RETURN(std::vector<std::string> matched, ResolveFiles(config, source));
+    files.push_back(std::move(matched));
+  }
+  RunReport report;
+  report.dry_run = options.dry_run;
+  report.started_at = Iso(clock.Now());
+  MDM_RETURN_IF_ERROR(store.BeginWrite());
+  absl::Status status = [&]() -> absl::Status {
+    MDM_ASSIGN_OR_RETURN(report.run_id,
+                         store.StartRun(report.started_at, config.path, config.sha256));
+    Batch batch(config, options, store, threads, report);
+    for (size_t i = 0; i < config.sources.size(); ++i) {
+      MDM_RETURN_IF_ERROR(batch.LoadSource(config.sources[i], files[i]));
+    }
+    report.finished_at = Iso(clock.Now());
+    return store.FinishRun(report.run_id, report.finished_at, RunReportToJson(report));
+  }();
+  if (!status.ok() || options.dry_run) {
+    absl::Status rollback = store.Rollback();
+    MDM_RETURN_IF_ERROR(status);
+    MDM_RETURN_IF_ERROR(rollback);
+    report.run_id = 0;
+    return report;
+  }
+  MDM_RETURN_IF_ERROR(store.Commit());
+  return report;
+}
+
+}  // namespace mdm::pipeline

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/pipeline/row_processor.h"
+
+#include "mdm/base/sha256.h"
+#include "mdm/ingest/record_builder.h"
+#include "mdm/model/record_json.h"
+
+namespace mdm::pipeline {
+namespace {
+
+ProcessedRow Reject(PendingRow& row, model::RowIssue issue, const RowContext& context) {
+  ProcessedRow out;
+  out.line = row.line;
+  out.rejected = true;
+  issue.file = context.file;
+  issue.line = row.line;
+  out.issues.push_back(std::move(issue));
+  out.raw = std::move(row.raw);
+  return out;
+}
+
+}  // namespace
+
+ProcessedRow ProcessRow(PendingRow row, const RowContext& context) {
+  if (row.read_error) return Reject(row, std::move(*row.read_error), context);
+  ingest::BuiltRecord built = ingest::BuildRecord(row.values, *context.source);
+  if (built.record.source_key.empty()) {
+    return Reject(row,
+                  {"", 0, "source_key", model::IssueReason::kMissingSourceKey,
+                   "the column mapped to source_key is empty or absent", ""},
+                  context);
+  }
+  normalize::NormalizeOutcome normalized =
+      normalize::NormalizeRecord(std::move(built.record), context.normalize);
+  ProcessedRow out;
+  out.line = row.line;
+  out.rejected = normalized.rejected;
+  out.issues = std::move(built.issues);
+  for (model::RowIssue& issue : normalized.issues) out.issues.push_back(std::move(issue));
+  for (model::RowIssue& issue : out.issues) {
+    issue.file = context.file;
+    issue.line = row.line;
+    issue.source_key = normalized.record.source_key;
+  }
+  out.source_key = normalized.record.source_key;
+  if (out.rejected) {
+    // Warnings about a row that is not loaded would only be noise.
+    std::erase_if(out.issues, [](const model::RowIssue& issue) {
+      return model::SeverityOf(issue.reason) == model::Severity::kWarning;
+    });
+    out.raw = std::move(row.raw);
+    return out;
+  }
+  out.observed_at = normalized.record.observed_at;
+  out.raw_json = std::move(built.raw_json);
+  out.record_json = model::RecordToJson(normalized.record);
+  out.content_sha256 = base::Sha256Hex(out.record_json);
+  return out;
+}
+
+}  // namespace mdm::pipeline

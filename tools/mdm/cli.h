@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+// File: tools/mdm/cli.h
+//
+// What every `mdm` subcommand shares: the exit-code contract (0 ok, 1
+// failure, 2 usage or invalid config), output helpers that honour --json,
+// and the registration hook each command file provides. Commands are thin:
+// flags -> public mdm API -> output and exit code.
+#ifndef MDM_TOOLS_MDM_CLI_H_
+#define MDM_TOOLS_MDM_CLI_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "mdm/engine.h"
+
+namespace mdm::cli {
+
+enum ExitCode : int { kOk = 0, kFailure = 1, kUsage = 2 };
+
+// Options every command accepts.
+struct CommonOptions {
+  std::string db = "mdm.db";
+  bool json = false;
+};
+
+// The action a parsed subcommand runs; returns the process exit code.
+using Action = std::function<int()>;
+
+// Each command file registers its subcommands on `app` and stores the action
+// to run into `*action` from its callback.
+void RegisterInit(CLI::App& app, CommonOptions& common, Action* action);
+void RegisterRun(CLI::App& app, CommonOptions& common, Action* action);
+void RegisterInspect(CLI::App& app, CommonOptions& common, Action* action);
+
+// Prints `status` to stderr as "mdm: <message>" and returns its exit code:
+// kUsage for InvalidArgument (bad config or arguments), kFailure otherwise.
+int Fail(const absl::Status& status);
+
+// Opens the engine on common.db (the store must exist).
+absl::StatusOr<std::unique_ptr<Engine>> OpenEngine(const CommonOptions& common);
+
+// Adds --db and --json to a subcommand; returns the --db option.
+CLI::Option* AddCommonFlags(CLI::App& command, CommonOptions& common);
+
+}  // namespace mdm::cli
+
+#endif  // MDM_TOOLS_MDM_CLI_H_
