@@ -40,21 +40,32 @@ void NormalizeName(NormalizeOutcome& out) {
                  raw.maiden_name, raw.suffix});
 }
 
+// Spellings of gender in FR/EN/DE exports, and the 1/2 of INSEE coding.
+char GenderCode(absl::string_view key) {
+  static constexpr std::pair<absl::string_view, char> kSpellings[] = {
+      {"f", 'F'},         {"female", 'F'},    {"femme", 'F'},    {"feminin", 'F'},
+      {"w", 'F'},         {"weiblich", 'F'},  {"2", 'F'},        {"m", 'M'},
+      {"male", 'M'},      {"homme", 'M'},     {"masculin", 'M'}, {"h", 'M'},
+      {"maennlich", 'M'}, {"mannlich", 'M'},  {"1", 'M'},        {"x", 'X'},
+      {"other", 'X'},     {"autre", 'X'},     {"divers", 'X'},   {"d", 'X'},
+      {"non binary", 'X'}, {"nonbinary", 'X'}};
+  for (const auto& [spelling, code] : kSpellings) {
+    if (key == spelling) return code;
+  }
+  return '\0';
+}
+
 void NormalizeGender(NormalizeOutcome& out) {
   std::string& g = out.record.gender;
   if (g.empty()) return;
-  const std::string key = FoldKey(g);
-  for (const char* f : {"f", "female", "femme", "feminin", "w", "weiblich", "mme", "2"}) {
-    if (key == f) { g = "F"; return; }
-  }
-  for (const char* m : {"m", "male", "homme", "masculin", "h", "maennlich", "mannlich", "1"}) {
-    if (key == m) { g = "M"; return; }
-  }
-  for (const char* x : {"x", "other", "autre", "divers", "d", "non binary", "nonbinary"}) {
-    if (key == x) { g = "X"; return; }
-  }
-  Warn(out, "gender", IssueReason::kInvalidGender, "expected F, M or X (or a spelling of them)");
+  const char code = GenderCode(FoldKey(g));
   g.clear();
+  if (code != '\0') {
+    g.push_back(code);
+  } else {
+    Warn(out, "gender", IssueReason::kInvalidGender,
+         "expected F, M or X (or a spelling of them)");
+  }
 }
 
 void NormalizeDates(NormalizeOutcome& out, DateOrder order) {

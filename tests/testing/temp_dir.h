@@ -31,6 +31,9 @@ class TempDir {
   const std::string& path() const { return path_; }
   std::string File(const std::string& name) const { return path_ + "/" + name; }
 
+  // Creates an empty file at `path` (a signal between processes).
+  static void Touch(const std::string& path) { std::ofstream(path).flush(); }
+
   // Writes `bytes` to `name` inside the directory and returns its path.
   std::string Write(const std::string& name, const std::string& bytes) const {
     const std::string file = File(name);
