@@ -171,7 +171,7 @@ class SqliteStore final : public Store {
                         absl::string_view source, const model::RowIssue& issue,
                         absl::string_view raw) override;
 
-  absl::StatusOr<std::vector<StoredIssue>> ListIssues(const IssueFilter& filter) override;
+  absl::StatusOr<std::vector<StoredIssue>> ListIssues(const IssueQuery& filter) override;
 
  private:
   // Statements on the per-row path are prepared on first use and reused.
@@ -367,7 +367,7 @@ absl::Status SqliteStore::AddIssue(int64_t run_id, std::optional<int64_t> file_i
 }
 
 absl::StatusOr<std::vector<StoredIssue>> SqliteStore::ListIssues(
-    const IssueFilter& filter) {
+    const IssueQuery& filter) {
   MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
       "SELECT issue_id, run_id, source, file, line, field, reason, severity, "
       "detail, source_key FROM row_issues "

@@ -42,13 +42,6 @@ struct RecordVersion {
   std::string record_json;
 };
 
-struct IssueFilter {
-  std::optional<int64_t> run_id;  // default: every run
-  std::string source;             // empty = every source
-  bool include_warnings = false;
-  int64_t limit = 1000;
-};
-
 class Store {
  public:
   virtual ~Store() = default;
@@ -97,7 +90,7 @@ class Store {
                                 const model::RowIssue& issue,
                                 absl::string_view raw) = 0;
   virtual absl::StatusOr<std::vector<StoredIssue>> ListIssues(
-      const IssueFilter& filter) = 0;
+      const IssueQuery& filter) = 0;
 };
 
 }  // namespace mdm::store

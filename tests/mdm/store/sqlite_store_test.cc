@@ -149,13 +149,13 @@ TEST_CASE("SqliteStore: files, runs and issues are listed back", "[store]") {
   CHECK(found->counts.rows_read == 3);
   CHECK_FALSE((*store.FindFile("other", "f1")).has_value());
 
-  IssueFilter rejects_only;
+  IssueQuery rejects_only;
   auto rejects = *store.ListIssues(rejects_only);
   REQUIRE(rejects.size() == 1);
   CHECK(rejects[0].reason == "too_few_fields");
   CHECK(rejects[0].line == 4);
   CHECK_FALSE(rejects[0].warning);
-  IssueFilter all;
+  IssueQuery all;
   all.include_warnings = true;
   CHECK((*store.ListIssues(all)).size() == 2);
   all.source = "other";
