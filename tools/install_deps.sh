@@ -12,8 +12,9 @@ packages=(
   libcli11-dev libssl-dev catch2
 )
 if [[ "${1:-}" == "--with-test-tools" ]]; then
-  # clang + compiler-rt for the libFuzzer smoke run.
-  packages+=(clang libclang-rt-14-dev)
+  # clang + compiler-rt for the libFuzzer smoke run; Debian's python3 with
+  # jsonschema and yaml for the config schema check.
+  packages+=(clang libclang-rt-14-dev python3 python3-jsonschema python3-yaml)
 fi
 
 missing=()
