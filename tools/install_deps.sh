@@ -9,7 +9,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libabsl-dev libre2-dev libicu-dev libsqlite3-dev
   libphonenumber-dev libprotobuf-dev libyaml-cpp-dev nlohmann-json3-dev
-  libcli11-dev libssl-dev catch2
+  libcli11-dev libssl-dev libjemalloc-dev catch2
 )
 if [[ "${1:-}" == "--with-test-tools" ]]; then
   # clang + compiler-rt for the libFuzzer smoke run; Debian's python3 with

@@ -3,11 +3,9 @@
 
 #include <map>
 
-#include <nlohmann/json.hpp>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "mdm/model/json_dump.h"
+#include "mdm/base/json_writer.h"
 
 namespace mdm::ingest {
 namespace {
@@ -109,24 +107,31 @@ void DropEmptyGroups(SourceRecord& r) {
 }
 
 std::string RawJson(const std::vector<MappedValue>& values) {
-  // Field name (with its group for grouped fields) -> values in input order.
-  std::map<std::string, std::vector<std::string>> by_name;
+  // Field name (with its group for grouped fields) -> values in input order;
+  // sorted by name so equal rows give equal text.
+  std::map<std::string, std::vector<const std::string*>> by_name;
   for (const MappedValue& v : values) {
     std::string name(model::FieldName(v.field));
     if (v.group > 0 && model::IsGrouped(v.field)) {
       name.insert(name.find('.'), std::to_string(v.group + 1));
     }
-    by_name[name].push_back(v.value);
+    by_name[name].push_back(&v.value);
   }
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  for (auto& [name, list] : by_name) {
+  std::string out;
+  base::JsonWriter w(&out);
+  w.BeginObject();
+  for (const auto& [name, list] : by_name) {
+    w.Key(name);
     if (list.size() == 1) {
-      j[name] = std::move(list[0]);
-    } else {
-      j[name] = std::move(list);
+      w.String(*list[0]);
+      continue;
     }
+    w.BeginArray();
+    for (const std::string* value : list) w.String(*value);
+    w.EndArray();
   }
-  return model::DumpJson(j);
+  w.EndObject();
+  return out;
 }
 
 }  // namespace

@@ -3,110 +3,108 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mdm/model/json_dump.h"
+#include "mdm/base/json_writer.h"
 
 namespace mdm::model {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-void PutString(Json& out, const char* key, const std::string& value) {
-  if (!value.empty()) out[key] = value;
+void PutValidity(base::JsonWriter& w, absl::string_view key, Validity validity) {
+  if (validity != Validity::kUnchecked) {
+    w.Key(key);
+    w.String(ValidityName(validity));
+  }
 }
 
-void PutValidity(Json& out, const char* key, Validity validity) {
-  if (validity != Validity::kUnchecked) out[key] = ValidityName(validity);
+void WriteName(base::JsonWriter& w, const PersonName& n) {
+  w.BeginObject();
+  w.NonEmpty("display", n.display);
+  w.NonEmpty("title", n.title);
+  w.NonEmpty("given_names", n.given_names);
+  w.NonEmpty("family_name", n.family_name);
+  w.NonEmpty("maiden_name", n.maiden_name);
+  w.NonEmpty("suffix", n.suffix);
+  w.NonEmpty("given_key", n.given_key);
+  w.NonEmpty("family_key", n.family_key);
+  w.NonEmpty("maiden_key", n.maiden_key);
+  w.EndObject();
 }
 
-Json NameToJson(const PersonName& n) {
-  Json j = Json::object();
-  PutString(j, "display", n.display);
-  PutString(j, "title", n.title);
-  PutString(j, "given_names", n.given_names);
-  PutString(j, "family_name", n.family_name);
-  PutString(j, "maiden_name", n.maiden_name);
-  PutString(j, "suffix", n.suffix);
-  PutString(j, "given_key", n.given_key);
-  PutString(j, "family_key", n.family_key);
-  PutString(j, "maiden_key", n.maiden_key);
-  return j;
+void WriteAddress(base::JsonWriter& w, const Address& a) {
+  w.BeginObject();
+  w.NonEmpty("street", a.street);
+  w.NonEmpty("street2", a.street2);
+  w.NonEmpty("postcode", a.postcode);
+  w.NonEmpty("city", a.city);
+  w.NonEmpty("country", a.country);
+  w.NonEmpty("street_key", a.street_key);
+  w.NonEmpty("city_key", a.city_key);
+  PutValidity(w, "postcode_validity", a.postcode_validity);
+  w.EndObject();
 }
 
-Json AddressToJson(const Address& a) {
-  Json j = Json::object();
-  PutString(j, "street", a.street);
-  PutString(j, "street2", a.street2);
-  PutString(j, "postcode", a.postcode);
-  PutString(j, "city", a.city);
-  PutString(j, "country", a.country);
-  PutString(j, "street_key", a.street_key);
-  PutString(j, "city_key", a.city_key);
-  PutValidity(j, "postcode_validity", a.postcode_validity);
-  return j;
-}
-
+// Writes `key: [item...]` unless `items` is empty.
 template <typename T, typename Fn>
-void PutList(Json& out, const char* key, const std::vector<T>& items, Fn to_json) {
+void WriteList(base::JsonWriter& w, absl::string_view key, const std::vector<T>& items,
+               Fn write_item) {
   if (items.empty()) return;
-  Json list = Json::array();
-  for (const T& item : items) list.push_back(to_json(item));
-  out[key] = std::move(list);
+  w.Key(key);
+  w.BeginArray();
+  for (const T& item : items) write_item(w, item);
+  w.EndArray();
 }
 
-Json ToJson(const SourceRecord& r) {
-  Json j = Json::object();
-  j["source"] = r.source;
-  j["source_type"] = SourceTypeName(r.source_type);
-  j["source_key"] = r.source_key;
-  PutString(j, "observed_at", r.observed_at);
-  PutString(j, "lawful_basis", r.lawful_basis);
-  if (r.deleted) j["deleted"] = true;
-  j["name"] = NameToJson(r.name);
-  PutString(j, "gender", r.gender);
-  PutString(j, "birth_date", r.birth_date);
-  PutString(j, "language", r.language);
-  PutList(j, "specialties", r.specialties, [](const Specialty& s) {
-    Json e = Json::object();
-    PutString(e, "raw", s.raw);
-    PutString(e, "code", s.code);
-    return e;
+void WriteLists(base::JsonWriter& out, const SourceRecord& r) {
+  WriteList(out, "specialties", r.specialties, [](base::JsonWriter& w, const Specialty& s) {
+    w.BeginObject();
+    w.NonEmpty("raw", s.raw);
+    w.NonEmpty("code", s.code);
+    w.EndObject();
   });
-  PutList(j, "identifiers", r.identifiers, [](const Identifier& id) {
-    Json e = {{"scheme", id.scheme}, {"value", id.value}};
-    PutValidity(e, "validity", id.validity);
-    return e;
+  WriteList(out, "identifiers", r.identifiers, [](base::JsonWriter& w, const Identifier& id) {
+    w.BeginObject();
+    w.Key("scheme");
+    w.String(id.scheme);
+    w.Key("value");
+    w.String(id.value);
+    PutValidity(w, "validity", id.validity);
+    w.EndObject();
   });
-  PutList(j, "addresses", r.addresses, AddressToJson);
-  PutList(j, "phones", r.phones, [](const Phone& p) {
-    Json e = Json::object();
-    PutString(e, "raw", p.raw);
-    PutString(e, "e164", p.e164);
-    PutValidity(e, "validity", p.validity);
-    return e;
+  WriteList(out, "addresses", r.addresses, WriteAddress);
+  WriteList(out, "phones", r.phones, [](base::JsonWriter& w, const Phone& p) {
+    w.BeginObject();
+    w.NonEmpty("raw", p.raw);
+    w.NonEmpty("e164", p.e164);
+    PutValidity(w, "validity", p.validity);
+    w.EndObject();
   });
-  PutList(j, "emails", r.emails, [](const Email& m) {
-    Json e = Json::object();
-    PutString(e, "raw", m.raw);
-    PutString(e, "normalized", m.normalized);
-    PutValidity(e, "validity", m.validity);
-    return e;
+  WriteList(out, "emails", r.emails, [](base::JsonWriter& w, const Email& m) {
+    w.BeginObject();
+    w.NonEmpty("raw", m.raw);
+    w.NonEmpty("normalized", m.normalized);
+    PutValidity(w, "validity", m.validity);
+    w.EndObject();
   });
-  PutList(j, "social_handles", r.social_handles,
-          [](const std::string& h) { return Json(h); });
-  PutList(j, "affiliations", r.affiliations, [](const Affiliation& a) {
-    Json e = Json::object();
-    PutString(e, "name", a.name);
-    PutString(e, "org_id", a.org_id);
-    PutString(e, "name_key", a.name_key);
-    return e;
+  WriteList(out, "social_handles", r.social_handles,
+            [](base::JsonWriter& w, const std::string& h) { w.String(h); });
+  WriteList(out, "affiliations", r.affiliations, [](base::JsonWriter& w, const Affiliation& a) {
+    w.BeginObject();
+    w.NonEmpty("name", a.name);
+    w.NonEmpty("org_id", a.org_id);
+    w.NonEmpty("name_key", a.name_key);
+    w.EndObject();
   });
-  PutList(j, "consents", r.consents, [](const Consent& c) {
-    Json e = {{"channel", c.channel}, {"granted", c.granted}};
-    PutString(e, "purpose", c.purpose);
-    PutString(e, "observed_at", c.observed_at);
-    return e;
+  WriteList(out, "consents", r.consents, [](base::JsonWriter& w, const Consent& c) {
+    w.BeginObject();
+    w.Key("channel");
+    w.String(c.channel);
+    w.Key("granted");
+    w.Bool(c.granted);
+    w.NonEmpty("purpose", c.purpose);
+    w.NonEmpty("observed_at", c.observed_at);
+    w.EndObject();
   });
-  return j;
 }
 
 // --- parsing -------------------------------------------------------------
@@ -206,8 +204,31 @@ SourceRecord FromJson(const Json& j) {
 
 }  // namespace
 
-std::string RecordToJson(const SourceRecord& record) {
-  return DumpJson(ToJson(record));
+std::string RecordToJson(const SourceRecord& r) {
+  std::string out;
+  out.reserve(512);
+  base::JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("source");
+  w.String(r.source);
+  w.Key("source_type");
+  w.String(SourceTypeName(r.source_type));
+  w.Key("source_key");
+  w.String(r.source_key);
+  w.NonEmpty("observed_at", r.observed_at);
+  w.NonEmpty("lawful_basis", r.lawful_basis);
+  if (r.deleted) {
+    w.Key("deleted");
+    w.Bool(true);
+  }
+  w.Key("name");
+  WriteName(w, r.name);
+  w.NonEmpty("gender", r.gender);
+  w.NonEmpty("birth_date", r.birth_date);
+  w.NonEmpty("language", r.language);
+  WriteLists(w, r);
+  w.EndObject();
+  return out;
 }
 
 absl::StatusOr<SourceRecord> RecordFromJson(absl::string_view json) {
