@@ -17,13 +17,15 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "mdm/base/embedded_file.h"
 #include "mdm/normalize/text_fold.h"
 
-namespace mdm::normalize {
+namespace mdm::embedded {
+// schemas/specialties.csv, compiled in by mdm/normalize/CMakeLists.txt.
+extern const base::EmbeddedFile kSpecialtiesCsv[];
+}  // namespace mdm::embedded
 
-// schemas/specialties.csv; defined in the specialties_csv.cc that
-// mdm/normalize/CMakeLists.txt generates.
-extern const char kSpecialtiesCsv[];
+namespace mdm::normalize {
 
 namespace {
 
@@ -126,7 +128,9 @@ std::vector<std::pair<absl::string_view, size_t>> Spellings(
 const SpecialtyCatalog& SpecialtyCatalog::Default() {
   static const SpecialtyCatalog* const kDefault = [] {
     absl::StatusOr<SpecialtyCatalog> catalog =
-        FromCsv(kSpecialtiesCsv, "schemas/specialties.csv");
+        FromCsv(absl::string_view(embedded::kSpecialtiesCsv[0].contents.data(),
+                                  embedded::kSpecialtiesCsv[0].contents.size()),
+                "schemas/specialties.csv");
     if (!catalog.ok()) {
       // The list is compiled in and checked by specialty_catalog_test: only
       // a broken build gets here, and no caller could recover.

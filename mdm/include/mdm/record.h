@@ -15,7 +15,7 @@
 //   r.source = "crm_fr";
 //   r.source_key = "A-1042";
 //   r.name.display = "Dr MARTIN Jean-Pierre";
-//   // after normalization: name.title == "Dr", name.family_name == "Martin",
+//   // after normalization: name.title == "Dr", name.family_name == "MARTIN",
 //   // name.given_names == "Jean-Pierre", name.family_key == "martin".
 #ifndef MDM_RECORD_H_
 #define MDM_RECORD_H_
