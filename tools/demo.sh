@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 tools/install_deps.sh
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DMDM_BUILD_TESTS=OFF >/dev/null
+  -DMDM_BUILD_TESTS=OFF -DMDM_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build/release --target mdm_cli
 mdm=build/release/tools/mdm/mdm
 
