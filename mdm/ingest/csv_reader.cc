@@ -30,13 +30,7 @@ absl::Status ValidateOptions(const CsvOptions& options, absl::string_view name) 
     return absl::InvalidArgumentError(absl::StrCat(
         name, ": the delimiter must be one ASCII byte other than '\"', CR, LF"));
   }
-  const IngestLimits& limits = options.limits;
-  if (limits.max_field_bytes <= 0 || limits.max_row_bytes <= 0 ||
-      limits.max_fields <= 0 || options.read_buffer_bytes == 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(name, ": ingest limits and buffer size must be positive"));
-  }
-  return absl::OkStatus();
+  return CheckReadOptions(options.limits, options.read_buffer_bytes, name);
 }
 
 // FindAny()

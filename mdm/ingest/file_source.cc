@@ -15,6 +15,16 @@
 #include "mdm/status.h"
 
 namespace mdm::ingest {
+
+absl::Status CheckReadOptions(const IngestLimits& limits, size_t read_buffer_bytes,
+                              absl::string_view name) {
+  if (limits.max_field_bytes <= 0 || limits.max_row_bytes <= 0 ||
+      limits.max_fields <= 0 || read_buffer_bytes == 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(name, ": ingest limits and buffer size must be positive"));
+  }
+  return absl::OkStatus();
+}
 namespace {
 
 class FileSource final : public ByteSource {

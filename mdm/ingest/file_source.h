@@ -29,11 +29,19 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "mdm/config.h"
 
 namespace mdm::ingest {
 
 // The bytes of one input, read by offset. Implementations are not
 // thread-safe; one reader owns one source.
+// CheckReadOptions()
+//
+// InvalidArgument naming `name` unless every limit and the read buffer size
+// are positive; both readers call it before opening anything.
+absl::Status CheckReadOptions(const IngestLimits& limits, size_t read_buffer_bytes,
+                              absl::string_view name);
+
 class ByteSource {
  public:
   virtual ~ByteSource() = default;

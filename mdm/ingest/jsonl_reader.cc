@@ -185,22 +185,11 @@ class RowFlattener final : public nlohmann::json_sax<Json> {
   size_t field_count_ = 0;
 };
 
-absl::Status ValidateOptions(const JsonlOptions& options,
-                             absl::string_view name) {
-  const IngestLimits& limits = options.limits;
-  if (limits.max_field_bytes <= 0 || limits.max_row_bytes <= 0 ||
-      limits.max_fields <= 0 || options.read_buffer_bytes == 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(name, ": ingest limits and buffer size must be positive"));
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<JsonlReader>> JsonlReader::Open(
     absl::string_view path, const JsonlOptions& options) {
-  MDM_RETURN_IF_ERROR(ValidateOptions(options, path));
+  MDM_RETURN_IF_ERROR(CheckReadOptions(options.limits, options.read_buffer_bytes, path));
   MDM_ASSIGN_OR_RETURN(std::unique_ptr<ByteSource> source,
                        OpenFileSource(path));
   return Start(options, std::move(source));
@@ -208,7 +197,7 @@ absl::StatusOr<std::unique_ptr<JsonlReader>> JsonlReader::Open(
 
 absl::StatusOr<std::unique_ptr<JsonlReader>> JsonlReader::OpenBuffer(
     std::string bytes, absl::string_view name, const JsonlOptions& options) {
-  MDM_RETURN_IF_ERROR(ValidateOptions(options, name));
+  MDM_RETURN_IF_ERROR(CheckReadOptions(options.limits, options.read_buffer_bytes, name));
   return Start(options, MemorySource(std::move(bytes)));
 }
 

@@ -10,20 +10,14 @@
 #include "absl/strings/match.h"
 #include "mdm/normalize/identifier_validator.h"
 #include "tools/gen/reference_data.h"
+#include "tests/tools/gen/reference_data_fixture.h"
 
 namespace mdm::gen {
 namespace {
 
 constexpr int kPeople = 3000;
 
-const ReferenceData& Data() {
-  static const ReferenceData* data = [] {
-    absl::StatusOr<ReferenceData> loaded = LoadReferenceData(MDM_DATASETS_DIR);
-    REQUIRE(loaded.ok());
-    return new ReferenceData(*std::move(loaded));
-  }();
-  return *data;
-}
+const ReferenceData& Data() { return testing::SharedReferenceData(); }
 
 std::vector<Person> MakePeople(uint64_t seed) {
   PersonFactory factory(Data(), seed);

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "tools/gen/lists.h"
+#include "tests/tools/gen/reference_data_fixture.h"
 
 namespace mdm::gen {
 namespace {
@@ -15,14 +16,7 @@ struct TextCase {
   std::string expected;
 };
 
-const ReferenceData& Data() {
-  static const ReferenceData* data = [] {
-    absl::StatusOr<ReferenceData> loaded = LoadReferenceData(MDM_DATASETS_DIR);
-    REQUIRE(loaded.ok());
-    return new ReferenceData(*std::move(loaded));
-  }();
-  return *data;
-}
+const ReferenceData& Data() { return testing::SharedReferenceData(); }
 
 TEST_CASE("LoadReferenceData: reads names, communes and nicknames", "[gen]") {
   const ReferenceData& data = Data();
