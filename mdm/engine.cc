@@ -6,6 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "mdm/pipeline/batch_runner.h"
+#include "mdm/pipeline/evaluate_runner.h"
+#include "mdm/pipeline/match_runner.h"
 #include "mdm/status.h"
 #include "mdm/store/sqlite_store.h"
 
@@ -16,6 +18,36 @@ class RealClock final : public Clock {
  public:
   absl::Time Now() const override { return absl::Now(); }
 };
+
+ModelSummary Summarize(const match::MatchModel& model) {
+  ModelSummary s;
+  s.model_id = model.model_id;
+  s.created_at = model.created_at;
+  s.prior = model.prior;
+  s.prior_weight = model.PriorWeight();
+  const match::TrainingStats& t = model.training;
+  s.records = t.records;
+  s.candidate_pairs = t.candidate_pairs;
+  s.distinct_patterns = t.distinct_patterns;
+  s.u_sample_pairs = t.u_sample_pairs;
+  s.em_iterations = t.em_iterations;
+  s.converged = t.converged;
+  s.candidate_match_share = t.candidate_match_share;
+  s.seconds = t.seconds;
+  for (size_t c = 0; c < model.comparisons.size(); ++c) {
+    const match::ComparisonParameters& p = model.comparisons[c];
+    ComparisonSummary cs;
+    cs.comparison = p.config.name;
+    for (size_t l = 1; l < p.levels.size(); ++l) {
+      cs.levels.push_back({l <= p.config.levels.size() ? p.config.levels[l - 1].Label()
+                                                       : "else",
+                           p.levels[l].m, p.levels[l].u,
+                           model.LevelWeight(c, static_cast<int>(l))});
+    }
+    s.comparisons.push_back(std::move(cs));
+  }
+  return s;
+}
 
 class EngineImpl final : public Engine {
  public:
@@ -50,6 +82,28 @@ class EngineImpl final : public Engine {
 
   absl::StatusOr<std::vector<RunSummary>> Runs(int64_t limit) override {
     return store_->ListRuns(limit);
+  }
+
+  absl::StatusOr<ModelSummary> Train(const Config& config) override {
+    MDM_RETURN_IF_ERROR(store_->BeginWrite());
+    absl::StatusOr<match::MatchModel> model =
+        pipeline::TrainAndStoreModel(config.matching, *store_, clock_, threads_);
+    if (!model.ok()) {
+      store_->Rollback().IgnoreError();
+      return model.status();
+    }
+    MDM_RETURN_IF_ERROR(store_->Commit());
+    return Summarize(*model);
+  }
+
+  absl::StatusOr<Explanation> Explain(absl::string_view source_a, absl::string_view key_a,
+                                      absl::string_view source_b,
+                                      absl::string_view key_b) override {
+    return pipeline::ExplainPair(*store_, source_a, key_a, source_b, key_b);
+  }
+
+  absl::StatusOr<Evaluation> Evaluate(const TruthOptions& truth) override {
+    return pipeline::EvaluateStore(*store_, truth);
   }
 
  private:

@@ -15,6 +15,7 @@
 #include "mdm/config.h"
 #include "mdm/base/sha256.h"
 #include "mdm/config/config_errors.h"
+#include "mdm/config/matching_reader.h"
 #include "mdm/config/yaml_fields.h"
 #include "mdm/model/canonical_field.h"
 #include "mdm/status.h"
@@ -265,7 +266,7 @@ absl::StatusOr<Config> ParseConfig(absl::string_view yaml_text,
     return errors.ToStatus();
   }
   YamlFields f(root, "", 0, &errors);
-  f.RejectUnknownKeys({"version", "store", "limits", "sources"});
+  f.RejectUnknownKeys({"version", "store", "limits", "sources", "matching"});
   if (auto version = f.Int("version", 1, 1)) {
     config.version = static_cast<int>(*version);
   } else if (!f.Has("version")) {
@@ -273,6 +274,9 @@ absl::StatusOr<Config> ParseConfig(absl::string_view yaml_text,
   }
   ReadStoreAndLimits(f, config);
   ReadSources(f, config);
+  if (YAML::Node matching = f.Get("matching")) {
+    config.matching = config::ReadMatching(matching, &errors);
+  }
   MDM_RETURN_IF_ERROR(errors.ToStatus());
   return config;
 }

@@ -79,10 +79,14 @@ void Place(const MappedValue& v, BuiltRecord& built) {
     case CanonicalField::kGmc: PlaceIdentifier("gmc", v.value, r); break;
     case CanonicalField::kLanr: PlaceIdentifier("lanr", v.value, r); break;
     case CanonicalField::kCrmId: PlaceIdentifier("crm", v.value, r); break;
+    case CanonicalField::kOtherId: PlaceIdentifier("other", v.value, r); break;
     case CanonicalField::kPhone: r.phones.push_back({v.value, "", Validity::kUnchecked}); break;
     case CanonicalField::kEmail: r.emails.push_back({v.value, "", Validity::kUnchecked}); break;
     case CanonicalField::kSocialHandle: r.social_handles.push_back(v.value); break;
-    case CanonicalField::kAddressStreet: Item(r.addresses, v.group).street = v.value; break;
+    // A house number from a column of its own goes before the street name,
+    // whichever column comes first.
+    case CanonicalField::kAddressNumber: PrependWord(&Item(r.addresses, v.group).street, v.value); break;
+    case CanonicalField::kAddressStreet: AppendWord(&Item(r.addresses, v.group).street, v.value); break;
     case CanonicalField::kAddressStreet2: Item(r.addresses, v.group).street2 = v.value; break;
     case CanonicalField::kAddressPostcode: Item(r.addresses, v.group).postcode = v.value; break;
     case CanonicalField::kAddressCity: Item(r.addresses, v.group).city = v.value; break;

@@ -16,7 +16,7 @@ struct FieldEntry {
 };
 
 // Order follows the enum so FieldName() can index it.
-constexpr std::array<FieldEntry, 33> kFields = {{
+constexpr std::array<FieldEntry, 35> kFields = {{
     {CanonicalField::kSourceKey, "source_key"},
     {CanonicalField::kObservedAt, "observed_at"},
     {CanonicalField::kFullName, "full_name"},
@@ -36,9 +36,11 @@ constexpr std::array<FieldEntry, 33> kFields = {{
     {CanonicalField::kGmc, "gmc"},
     {CanonicalField::kLanr, "lanr"},
     {CanonicalField::kCrmId, "crm_id"},
+    {CanonicalField::kOtherId, "other_id"},
     {CanonicalField::kPhone, "phone"},
     {CanonicalField::kEmail, "email"},
     {CanonicalField::kSocialHandle, "social_handle"},
+    {CanonicalField::kAddressNumber, "address.number"},
     {CanonicalField::kAddressStreet, "address.street"},
     {CanonicalField::kAddressStreet2, "address.street2"},
     {CanonicalField::kAddressPostcode, "address.postcode"},
@@ -90,6 +92,7 @@ bool IsMultiValued(CanonicalField field) {
     case CanonicalField::kGmc:
     case CanonicalField::kLanr:
     case CanonicalField::kCrmId:
+    case CanonicalField::kOtherId:
     case CanonicalField::kPhone:
     case CanonicalField::kEmail:
     case CanonicalField::kSocialHandle:
@@ -100,7 +103,7 @@ bool IsMultiValued(CanonicalField field) {
 }
 
 bool IsGrouped(CanonicalField field) {
-  return field >= CanonicalField::kAddressStreet &&
+  return field >= CanonicalField::kAddressNumber &&
          field <= CanonicalField::kAffiliationId;
 }
 

@@ -9,16 +9,19 @@
 //   source_key observed_at
 //   full_name title given_name middle_name family_name maiden_name suffix
 //   gender birth_date language specialty
-//   npi rpps adeli gmc lanr crm_id
+//   npi rpps adeli gmc lanr crm_id other_id
 //   phone email social_handle
-//   address.street address.street2 address.postcode address.city address.country
+//   address.number address.street address.street2 address.postcode address.city address.country
 //   affiliation.name affiliation.id
 //   consent.email consent.phone consent.visit
 //   ignore   (a column that is deliberately not loaded)
 //
 // Grouped fields (address.*, affiliation.*) describe one item of a list. A
 // CSV gives a second item with a digit after the group name: address2.street,
-// address2.postcode ... up to 9. A JSON Lines source gives one item per
+// address2.postcode ... up to 9. address.number (a house number in a column
+// of its own, as FEBRL has) is joined in front of address.street.
+// other_id is any further identifier (a social security or staff number):
+// scheme "other", never check-digit validated, so it never forbids a merge. A JSON Lines source gives one item per
 // element of an array ("addresses[].zip").
 #ifndef MDM_MODEL_CANONICAL_FIELD_H_
 #define MDM_MODEL_CANONICAL_FIELD_H_
@@ -49,9 +52,11 @@ enum class CanonicalField {
   kGmc,
   kLanr,
   kCrmId,
+  kOtherId,
   kPhone,
   kEmail,
   kSocialHandle,
+  kAddressNumber,
   kAddressStreet,
   kAddressStreet2,
   kAddressPostcode,

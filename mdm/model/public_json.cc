@@ -29,6 +29,33 @@ Json VersionToJson(const StoredVersion& v) {
               {"record", Json::parse(model::RecordToJson(v.record))}};
 }
 
+Json MatchToJson(const MatchReport& m) {
+  Json rules = Json::array();
+  for (const BlockingRuleCounts& r : m.rules) {
+    rules.push_back(Json{{"rule", r.rule}, {"pairs", r.pairs}, {"blocks", r.blocks},
+                         {"largest_block", r.largest_block},
+                         {"capped_blocks", r.capped_blocks}, {"cut_pairs", r.cut_pairs}});
+  }
+  return Json{{"ran", m.ran},
+              {"skipped_reason", m.skipped_reason},
+              {"records", m.records},
+              {"model_id", m.model_id},
+              {"model_trained", m.model_trained},
+              {"candidate_pairs", m.candidate_pairs},
+              {"reduction_ratio", m.reduction_ratio},
+              {"blocking_rules", rules},
+              {"auto_merge_pairs", m.auto_merge_pairs},
+              {"review_pairs", m.review_pairs},
+              {"distinct_pairs", m.distinct_pairs},
+              {"conflict_pairs", m.conflict_pairs},
+              {"refused_unions", m.refused_unions},
+              {"clusters", m.clusters},
+              {"multi_record_clusters", m.multi_record_clusters},
+              {"records_reclustered", m.records_reclustered},
+              {"review_items", m.review_items},
+              {"records_in_review", m.records_in_review}};
+}
+
 }  // namespace
 
 void RunCounts::Add(const RunCounts& o) {
@@ -58,7 +85,8 @@ std::string RunReportToJson(const RunReport& r) {
               {"rejects_by_reason", r.rejects_by_reason},
               {"warnings_by_reason", r.warnings_by_reason},
               {"stage_seconds", r.stage_seconds},
-              {"files", files}});
+              {"files", files},
+              {"match", MatchToJson(r.match)}});
 }
 
 std::string SourceRecordToJson(const SourceRecord& record) {
@@ -104,6 +132,73 @@ std::string RunsToJson(const std::vector<RunSummary>& runs) {
                        {"report", report.is_discarded() ? Json() : report}});
   }
   return model::DumpJson(out);
+}
+
+std::string ExplanationToJson(const Explanation& e) {
+  Json terms = Json::array();
+  for (const ComparisonTerm& t : e.terms) {
+    terms.push_back(Json{{"comparison", t.comparison}, {"level", t.level}, {"m", t.m},
+                         {"u", t.u}, {"weight", t.weight},
+                         {"tf_adjustment", t.tf_adjustment}, {"value_a", t.value_a},
+                         {"value_b", t.value_b}});
+  }
+  return model::DumpJson(Json{{"record_a", e.record_a},
+                              {"record_b", e.record_b},
+                              {"model_id", e.model_id},
+                              {"prior", e.prior},
+                              {"prior_weight", e.prior_weight},
+                              {"terms", terms},
+                              {"match_weight", e.match_weight},
+                              {"probability", e.probability},
+                              {"decision", MatchDecisionName(e.decision)},
+                              {"cannot_link_scheme", e.cannot_link_scheme},
+                              {"blocking_rule", e.blocking_rule}});
+}
+
+std::string ModelSummaryToJson(const ModelSummary& m) {
+  Json comparisons = Json::array();
+  for (const ComparisonSummary& c : m.comparisons) {
+    Json levels = Json::array();
+    for (const LevelSummary& l : c.levels) {
+      levels.push_back(Json{{"level", l.level}, {"m", l.m}, {"u", l.u}, {"weight", l.weight}});
+    }
+    comparisons.push_back(Json{{"comparison", c.comparison}, {"levels", levels}});
+  }
+  return model::DumpJson(Json{{"model_id", m.model_id},
+                              {"created_at", m.created_at},
+                              {"prior", m.prior},
+                              {"prior_weight", m.prior_weight},
+                              {"records", m.records},
+                              {"candidate_pairs", m.candidate_pairs},
+                              {"distinct_patterns", m.distinct_patterns},
+                              {"u_sample_pairs", m.u_sample_pairs},
+                              {"em_iterations", m.em_iterations},
+                              {"converged", m.converged},
+                              {"candidate_match_share", m.candidate_match_share},
+                              {"seconds", m.seconds},
+                              {"comparisons", comparisons}});
+}
+
+std::string EvaluationToJson(const Evaluation& e) {
+  return model::DumpJson(Json{{"records", e.records},
+                              {"records_without_truth", e.records_without_truth},
+                              {"truth_rows_not_loaded", e.truth_rows_not_loaded},
+                              {"true_entities", e.true_entities},
+                              {"predicted_clusters", e.predicted_clusters},
+                              {"true_pairs", e.true_pairs},
+                              {"predicted_pairs", e.predicted_pairs},
+                              {"correct_pairs", e.correct_pairs},
+                              {"precision", e.precision},
+                              {"recall", e.recall},
+                              {"f1", e.f1},
+                              {"bcubed_precision", e.bcubed_precision},
+                              {"bcubed_recall", e.bcubed_recall},
+                              {"bcubed_f1", e.bcubed_f1},
+                              {"candidate_true_pairs", e.candidate_true_pairs},
+                              {"blocking_recall", e.blocking_recall},
+                              {"review_items", e.review_items},
+                              {"records_in_review", e.records_in_review},
+                              {"review_share", e.review_share}});
 }
 
 }  // namespace mdm

@@ -57,7 +57,8 @@ int LanrCheckDigit(absl::string_view first_six) {
 
 bool IsKnownScheme(absl::string_view scheme) {
   return scheme == "npi" || scheme == "rpps" || scheme == "adeli" ||
-         scheme == "gmc" || scheme == "lanr" || scheme == "crm";
+         scheme == "gmc" || scheme == "lanr" || scheme == "crm" ||
+         scheme == "other";
 }
 
 std::string CleanIdentifier(absl::string_view raw) {

@@ -13,6 +13,7 @@
 // | gmc    | 7 digits (UK)                  | format only (GMC publishes no key)  |
 // | lanr   | 9 digits (DE)                  | digit 7 = (10 - (4,9,4,9,4,9 . d1..d6) mod 10) mod 10 |
 // | crm    | any non-empty text             | none (Validity::kUnchecked)         |
+// | other  | any non-empty text             | none (Validity::kUnchecked)         |
 //
 // Inputs are cleaned first: spaces, dots, dashes and slashes removed, letters
 // upper-cased. French national ids prefixed with their type ("8" + RPPS,
@@ -33,7 +34,7 @@
 
 namespace mdm::normalize {
 
-// True for npi, rpps, adeli, gmc, lanr and crm.
+// True for npi, rpps, adeli, gmc, lanr, crm and other.
 bool IsKnownScheme(absl::string_view scheme);
 
 // Removes separators (space, '.', '-', '/') and upper-cases ASCII letters.

@@ -9,18 +9,16 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "mdm/base/iso_time.h"
 #include "mdm/base/sha256.h"
 #include "mdm/ingest/row_reader.h"
 #include "mdm/json.h"
 #include "mdm/pipeline/file_loader.h"
+#include "mdm/pipeline/match_runner.h"
 #include "mdm/status.h"
 
 namespace mdm::pipeline {
 namespace {
-
-std::string Iso(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
-}
 
 bool IsGlob(absl::string_view pattern) {
   return pattern.find_first_of("*?[") != absl::string_view::npos;
@@ -145,7 +143,7 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
   }
   RunReport report;
   report.dry_run = options.dry_run;
-  report.started_at = Iso(clock.Now());
+  report.started_at = base::IsoUtc(clock.Now());
   MDM_RETURN_IF_ERROR(store.BeginWrite());
   absl::Status status = [&]() -> absl::Status {
     MDM_ASSIGN_OR_RETURN(report.run_id,
@@ -154,7 +152,8 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
     for (size_t i = 0; i < config.sources.size(); ++i) {
       MDM_RETURN_IF_ERROR(batch.LoadSource(config.sources[i], files[i]));
     }
-    report.finished_at = Iso(clock.Now());
+    MDM_RETURN_IF_ERROR(RunMatching(config.matching, store, clock, threads, report));
+    report.finished_at = base::IsoUtc(clock.Now());
     return store.FinishRun(report.run_id, report.finished_at, RunReportToJson(report));
   }();
   if (!status.ok() || options.dry_run) {

@@ -3,6 +3,7 @@
 
 #include "mdm/base/sha256.h"
 #include "mdm/ingest/record_builder.h"
+#include "mdm/match/match_keys.h"
 #include "mdm/model/record_json.h"
 
 namespace mdm::pipeline {
@@ -55,6 +56,7 @@ ProcessedRow ProcessRow(PendingRow row, const RowContext& context) {
   out.raw_json = std::move(built.raw_json);
   out.record_json = model::RecordToJson(normalized.record);
   out.content_sha256 = base::Sha256Hex(out.record_json);
+  out.match_keys = match::EncodeMatchKeys(match::ExtractMatchKeys(normalized.record));
   return out;
 }
 

@@ -40,6 +40,7 @@ struct ProcessedRow {
   std::string content_sha256;
   std::string raw_json;
   std::string record_json;
+  std::string match_keys;  // EncodeMatchKeys() of the normalized record
 };
 
 struct RowContext {

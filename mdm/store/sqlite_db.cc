@@ -35,6 +35,10 @@ void Statement::Bind(int index, int64_t value) {
   sqlite3_bind_int64(stmt_, index, value);
 }
 
+void Statement::Bind(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+}
+
 void Statement::BindBlob(int index, absl::string_view bytes) {
   sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
 }
@@ -73,6 +77,17 @@ std::string Statement::ColumnText(int column) const {
   const int size = sqlite3_column_bytes(stmt_, column);
   return text == nullptr ? std::string()
                          : std::string(static_cast<const char*>(text), size);
+}
+
+absl::string_view Statement::ColumnView(int column) const {
+  const auto* bytes = sqlite3_column_blob(stmt_, column);
+  const int size = sqlite3_column_bytes(stmt_, column);
+  return bytes == nullptr ? absl::string_view()
+                          : absl::string_view(static_cast<const char*>(bytes), size);
+}
+
+double Statement::ColumnDouble(int column) const {
+  return sqlite3_column_double(stmt_, column);
 }
 
 bool Statement::ColumnIsNull(int column) const {

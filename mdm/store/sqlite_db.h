@@ -44,6 +44,7 @@ class Statement {
   // Binding: 1-based parameter index. Text is copied by SQLite.
   void Bind(int index, absl::string_view text);
   void Bind(int index, int64_t value);
+  void Bind(int index, double value);
   void BindBlob(int index, absl::string_view bytes);
   void BindNull(int index);
 
@@ -57,6 +58,9 @@ class Statement {
   // Column access for the current row (0-based).
   int64_t ColumnInt(int column) const;
   std::string ColumnText(int column) const;
+  // The column's bytes without a copy; valid until the next Step() or Reset().
+  absl::string_view ColumnView(int column) const;
+  double ColumnDouble(int column) const;
   bool ColumnIsNull(int column) const;
 
  private:

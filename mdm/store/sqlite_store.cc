@@ -6,6 +6,7 @@
 #include "mdm/status.h"
 #include "mdm/store/migrator.h"
 #include "mdm/store/sqlite_db.h"
+#include "mdm/store/sqlite_match_repository.h"
 
 namespace mdm::store {
 namespace {
@@ -36,7 +37,8 @@ LoadedFile ReadFile(const Statement& s) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+  explicit SqliteStore(std::unique_ptr<SqliteDb> db)
+      : db_(std::move(db)), match_(*db_) {}
 
   absl::Status BeginWrite() override { return db_->Exec("BEGIN IMMEDIATE"); }
   absl::Status Commit() override { return db_->Exec("COMMIT"); }
@@ -173,6 +175,45 @@ class SqliteStore final : public Store {
 
   absl::StatusOr<std::vector<StoredIssue>> ListIssues(const IssueQuery& filter) override;
 
+  absl::Status ScanMatchKeys(const MatchKeysVisitor& visit) override {
+    return match_.ScanMatchKeys(visit);
+  }
+  absl::StatusOr<std::string> RecordJson(int64_t record_id) override {
+    return match_.RecordJson(record_id);
+  }
+  absl::Status PutMatchKeys(int64_t record_id, absl::string_view keys) override {
+    return match_.PutMatchKeys(record_id, keys);
+  }
+  absl::Status SetRunMatching(int64_t run_id, absl::string_view settings_json) override {
+    return match_.SetRunMatching(run_id, settings_json);
+  }
+  absl::StatusOr<std::optional<std::string>> LatestRunMatching() override {
+    return match_.LatestRunMatching();
+  }
+  absl::StatusOr<int64_t> AddModel(absl::string_view created_at, int64_t run_id,
+                                   absl::string_view fingerprint,
+                                   absl::string_view model_json) override {
+    return match_.AddModel(created_at, run_id, fingerprint, model_json);
+  }
+  absl::StatusOr<std::optional<StoredModel>> LatestModel(
+      absl::string_view fingerprint) override {
+    return match_.LatestModel(fingerprint);
+  }
+  absl::StatusOr<std::vector<ClusterAssignment>> ListClusters() override {
+    return match_.ListClusters();
+  }
+  absl::Status SetCluster(int64_t record_id, int64_t cluster_id, int64_t run_id) override {
+    return match_.SetCluster(record_id, cluster_id, run_id);
+  }
+  absl::Status ReplaceOpenReviewItems(int64_t run_id,
+                                      const std::vector<ReviewItemRow>& items) override {
+    return match_.ReplaceOpenReviewItems(run_id, items);
+  }
+  absl::StatusOr<std::vector<ReviewItemRow>> ListReviewItems(absl::string_view status,
+                                                             int64_t limit) override {
+    return match_.ListReviewItems(status, limit);
+  }
+
  private:
   // Statements on the per-row path are prepared on first use and reused.
   absl::StatusOr<Statement*> Cached(Statement& slot, absl::string_view sql) {
@@ -191,6 +232,7 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::vector<StoredVersion>> History(int64_t record_id);
 
   std::unique_ptr<SqliteDb> db_;
+  SqliteMatchRepository match_;
   Statement find_current_, insert_, archive_current_, archive_incoming_,
       overwrite_, mark_seen_, add_issue_;
 };
@@ -213,7 +255,8 @@ absl::Status SqliteStore::InsertCurrent(const RecordVersion& v, int64_t run_id,
   s->Bind(10, v.content_sha256);
   s->Bind(11, v.raw_json);
   s->Bind(12, v.record_json);
-  return s->Run();
+  MDM_RETURN_IF_ERROR(s->Run());
+  return match_.PutMatchKeys(db_->LastInsertRowId(), v.match_keys);
 }
 
 absl::Status SqliteStore::ArchiveCurrent(int64_t record_id, int64_t run_id,
@@ -264,7 +307,8 @@ absl::Status SqliteStore::OverwriteCurrent(int64_t record_id, const RecordVersio
   s->Bind(9, v.raw_json);
   s->Bind(10, v.record_json);
   s->Bind(11, record_id);
-  return s->Run();
+  MDM_RETURN_IF_ERROR(s->Run());
+  return match_.PutMatchKeys(record_id, v.match_keys);
 }
 
 absl::Status SqliteStore::MarkSeen(int64_t record_id, int64_t run_id,

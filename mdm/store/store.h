@@ -15,6 +15,7 @@
 #define MDM_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,7 +41,37 @@ struct RecordVersion {
   std::string content_sha256;
   std::string raw_json;
   std::string record_json;
+  std::string match_keys;  // mdm/match/match_keys.h, binary
 };
+
+struct StoredModel {
+  int64_t model_id = 0;
+  std::string model_json;
+};
+
+struct ClusterAssignment {
+  int64_t record_id = 0;
+  int64_t cluster_id = 0;
+};
+
+// One row of review_items (see schemas/sql/sqlite/0002_match.sql).
+struct ReviewItemRow {
+  int64_t item_id = 0;
+  int64_t record_a = 0;  // record_a < record_b
+  int64_t record_b = 0;
+  std::string reason;    // review_band, identifier_conflict, cannot_link
+  double probability = 0;
+  double match_weight = 0;
+  std::string status;    // open
+  int64_t created_run = 0;
+  int64_t updated_run = 0;
+};
+
+// Called for each current record by ScanMatchKeys(); `keys` is empty when
+// none are stored for the record.
+using MatchKeysVisitor =
+    std::function<absl::Status(int64_t record_id, absl::string_view source,
+                               absl::string_view source_key, absl::string_view keys)>;
 
 class Store {
  public:
@@ -91,6 +122,43 @@ class Store {
                                 absl::string_view raw) = 0;
   virtual absl::StatusOr<std::vector<StoredIssue>> ListIssues(
       const IssueQuery& filter) = 0;
+
+  // --- matching -----------------------------------------------------------
+  // Visits every current record in (source, source_key) order.
+  virtual absl::Status ScanMatchKeys(const MatchKeysVisitor& visit) = 0;
+  // The normalized record JSON of a current record; NotFound when unknown.
+  virtual absl::StatusOr<std::string> RecordJson(int64_t record_id) = 0;
+  // Stores (or replaces) the match keys of a current record.
+  // REQUIRES: inside BeginWrite().
+  virtual absl::Status PutMatchKeys(int64_t record_id, absl::string_view keys) = 0;
+
+  // Records the matching setting run `run_id` used (JSON), and reads the
+  // setting of the newest run that has one (nullopt when none has).
+  // SetRunMatching REQUIRES: inside BeginWrite().
+  virtual absl::Status SetRunMatching(int64_t run_id, absl::string_view settings_json) = 0;
+  virtual absl::StatusOr<std::optional<std::string>> LatestRunMatching() = 0;
+
+  // Stores a model; returns its id. `run_id` 0 = trained outside a run.
+  virtual absl::StatusOr<int64_t> AddModel(absl::string_view created_at, int64_t run_id,
+                                           absl::string_view fingerprint,
+                                           absl::string_view model_json) = 0;
+  // The newest model with this fingerprint ("" = any); nullopt when none.
+  virtual absl::StatusOr<std::optional<StoredModel>> LatestModel(
+      absl::string_view fingerprint) = 0;
+
+  virtual absl::StatusOr<std::vector<ClusterAssignment>> ListClusters() = 0;
+  // REQUIRES: inside BeginWrite().
+  virtual absl::Status SetCluster(int64_t record_id, int64_t cluster_id,
+                                  int64_t run_id) = 0;
+
+  // Makes the open review items exactly `items` (matched on record_a,
+  // record_b): new pairs are inserted, known ones updated, open ones absent
+  // from `items` deleted. REQUIRES: inside BeginWrite().
+  virtual absl::Status ReplaceOpenReviewItems(int64_t run_id,
+                                              const std::vector<ReviewItemRow>& items) = 0;
+  // Items with this status ("" = any), oldest first, at most `limit`.
+  virtual absl::StatusOr<std::vector<ReviewItemRow>> ListReviewItems(
+      absl::string_view status, int64_t limit) = 0;
 };
 
 }  // namespace mdm::store

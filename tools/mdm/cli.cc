@@ -16,6 +16,30 @@ absl::StatusOr<std::unique_ptr<Engine>> OpenEngine(const CommonOptions& common) 
   return Engine::Open(options);
 }
 
+std::optional<ConfiguredEngine> OpenWithConfig(const CommonOptions& common,
+                                               const CLI::Option* db_option,
+                                               const std::string& config_path, int threads,
+                                               int* exit_code) {
+  // The config is checked before the store is opened: a broken config
+  // changes nothing.
+  absl::StatusOr<Config> config = LoadConfig(config_path);
+  if (!config.ok()) {
+    *exit_code = Fail(config.status());
+    return std::nullopt;
+  }
+  EngineOptions options;
+  options.db_path = db_option->count() == 0 && !config->store_path.empty()
+                        ? config->store_path
+                        : common.db;
+  options.threads = threads;
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
+  if (!engine.ok()) {
+    *exit_code = Fail(engine.status());
+    return std::nullopt;
+  }
+  return ConfiguredEngine{*std::move(config), *std::move(engine)};
+}
+
 CLI::Option* AddCommonFlags(CLI::App& command, CommonOptions& common) {
   command.add_flag("--json", common.json, "Print machine-readable JSON");
   return command.add_option("--db", common.db, "SQLite store file")->capture_default_str();

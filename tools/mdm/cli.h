@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -46,6 +47,20 @@ absl::StatusOr<std::unique_ptr<Engine>> OpenEngine(const CommonOptions& common);
 
 // Adds --db and --json to a subcommand; returns the --db option.
 CLI::Option* AddCommonFlags(CLI::App& command, CommonOptions& common);
+
+// Loads the --config file and opens the engine on its store: --db when
+// given, else the config's store.path, else the --db default. Failures are
+// printed and returned as an exit code in *exit_code.
+struct ConfiguredEngine {
+  Config config;
+  std::unique_ptr<Engine> engine;
+};
+std::optional<ConfiguredEngine> OpenWithConfig(const CommonOptions& common,
+                                               const CLI::Option* db_option,
+                                               const std::string& config_path, int threads,
+                                               int* exit_code);
+
+void RegisterMatch(CLI::App& app, CommonOptions& common, Action* action);
 
 }  // namespace mdm::cli
 

@@ -24,6 +24,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "mdm/matching_config.h"
 #include "mdm/record.h"
 
 namespace mdm {
@@ -77,6 +78,7 @@ struct Config {
   std::string store_path;  // optional default for --db, resolved to base_dir
   IngestLimits limits;
   std::vector<SourceConfig> sources;
+  MatchingConfig matching = DefaultMatchingConfig();  // `matching:`
 };
 
 // LoadConfig()

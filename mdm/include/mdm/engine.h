@@ -3,8 +3,8 @@
 //
 // Start here. mdm::Engine is the library's front door: it opens a store,
 // runs batches of source files through the pipeline
-// (read -> map -> validate -> normalize -> persist) and answers questions
-// about what the store holds.
+// (read -> map -> validate -> normalize -> persist -> block -> score ->
+// cluster) and answers questions about what the store holds.
 //
 // OPENING
 //
@@ -23,6 +23,19 @@
 // exactly as before. A file whose content was loaded before is skipped. Bad
 // rows are not errors: they are counted, stored with file, line, field and
 // reason, and the run goes on. A non-OK status means the run itself failed.
+//
+// MATCHING
+//
+// Every run matches all current records: blocking rules give candidate
+// pairs, a Fellegi-Sunter model scores them, pairs above the auto-merge band
+// are clustered (never across two different valid identifiers of one
+// cannot-link scheme) and pairs in the review band become review items. A
+// run trains the model itself when the store has none for the configured
+// comparisons; Train() trains a new version on demand.
+//
+//   absl::StatusOr<mdm::ModelSummary> model = (*engine)->Train(*config);
+//   absl::StatusOr<mdm::Explanation> why =
+//       (*engine)->Explain("crm_fr", "A-1042", "medinfo", "INQ-77");
 //
 // INSPECTING
 //
@@ -44,6 +57,9 @@
 #include "absl/strings/string_view.h"
 #include "mdm/clock.h"
 #include "mdm/config.h"
+#include "mdm/evaluation.h"
+#include "mdm/explanation.h"
+#include "mdm/model_summary.h"
 #include "mdm/run_report.h"
 #include "mdm/stored.h"
 
@@ -99,6 +115,27 @@ class Engine {
 
   // The most recent runs, newest first.
   virtual absl::StatusOr<std::vector<RunSummary>> Runs(int64_t limit) = 0;
+
+  // Trains a new version of the match model on the store's current records
+  // with config.matching (u by random sampling, m by EM) and stores it; later
+  // runs with the same comparisons use it. FailedPrecondition when there are
+  // fewer than two records or no candidate pair; Unavailable when another
+  // process holds the store.
+  virtual absl::StatusOr<ModelSummary> Train(const Config& config) = 0;
+
+  // Why the engine decides what it does about two current records: the
+  // waterfall under the setting and model of the newest run. NotFound for an
+  // unknown record; FailedPrecondition when no model exists yet.
+  virtual absl::StatusOr<Explanation> Explain(absl::string_view source_a,
+                                              absl::string_view key_a,
+                                              absl::string_view source_b,
+                                              absl::string_view key_b) = 0;
+
+  // Measures the store's clusters, blocking and review queue against a
+  // ground truth. NotFound when the truth file cannot be read;
+  // InvalidArgument when it is malformed (the message names file, line and
+  // column).
+  virtual absl::StatusOr<Evaluation> Evaluate(const TruthOptions& truth) = 0;
 };
 
 }  // namespace mdm

@@ -10,6 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "mdm/evaluation.h"
+#include "mdm/explanation.h"
+#include "mdm/model_summary.h"
 #include "mdm/record.h"
 #include "mdm/run_report.h"
 #include "mdm/stored.h"
@@ -22,6 +25,9 @@ std::string StoredRecordToJson(const StoredRecord& record);
 std::string LoadedFilesToJson(const std::vector<LoadedFile>& files);
 std::string IssuesToJson(const std::vector<StoredIssue>& issues);
 std::string RunsToJson(const std::vector<RunSummary>& runs);
+std::string ExplanationToJson(const Explanation& explanation);
+std::string ModelSummaryToJson(const ModelSummary& model);
+std::string EvaluationToJson(const Evaluation& evaluation);
 
 }  // namespace mdm
 

@@ -40,6 +40,38 @@ struct FileReport {
   RunCounts counts;
 };
 
+// One blocking rule's share of the candidate pairs.
+struct BlockingRuleCounts {
+  std::string rule;
+  int64_t pairs = 0;          // candidate pairs the rule added (after dedup)
+  int64_t blocks = 0;         // blocks of 2 .. max_block_size records
+  int64_t largest_block = 0;  // records in its largest block, capped ones included
+  int64_t capped_blocks = 0;  // blocks over max_block_size: not compared
+  int64_t cut_pairs = 0;      // pairs inside capped blocks
+};
+
+// What matching did in a run: Block, Score, Cluster.
+struct MatchReport {
+  bool ran = false;
+  std::string skipped_reason;  // why matching did not run (e.g. one record)
+  int64_t records = 0;
+  int64_t model_id = 0;
+  bool model_trained = false;  // the run trained the model it used
+  int64_t candidate_pairs = 0;
+  double reduction_ratio = 0;  // 1 - candidate pairs / all pairs
+  std::vector<BlockingRuleCounts> rules;
+  int64_t auto_merge_pairs = 0;
+  int64_t review_pairs = 0;
+  int64_t distinct_pairs = 0;
+  int64_t conflict_pairs = 0;   // auto-merge scores with a cannot-link conflict
+  int64_t refused_unions = 0;   // merges clustering refused (cannot-link)
+  int64_t clusters = 0;
+  int64_t multi_record_clusters = 0;
+  int64_t records_reclustered = 0;  // records whose cluster changed
+  int64_t review_items = 0;         // open review items after the run
+  int64_t records_in_review = 0;    // distinct records in them
+};
+
 struct RunReport {
   int64_t run_id = 0;  // 0 for a dry run (nothing is stored)
   bool dry_run = false;
@@ -49,7 +81,10 @@ struct RunReport {
   RunCounts totals;
   std::map<std::string, int64_t> rejects_by_reason;   // reason name -> rows
   std::map<std::string, int64_t> warnings_by_reason;  // reason name -> values
-  std::map<std::string, double> stage_seconds;        // "read", "normalize", "persist"
+  // "read", "normalize", "persist", "load_keys", "block_train", "score",
+  // "cluster", "persist_matches"
+  std::map<std::string, double> stage_seconds;
+  MatchReport match;
 };
 
 }  // namespace mdm

@@ -32,6 +32,43 @@ void PrintReasons(const char* title, const std::map<std::string, int64_t>& reaso
   std::cout << "\n";
 }
 
+void PrintMatch(const MatchReport& m) {
+  std::cout << "\n";
+  if (!m.ran) {
+    std::cout << "matching: " << m.records << " records, not scored: " << m.skipped_reason
+              << "\n";
+    return;
+  }
+  std::cout << absl::StrFormat(
+      "matching: %d records, model %d%s, %d candidate pairs (reduction ratio %.6f)\n",
+      m.records, m.model_id, m.model_trained ? " (trained by this run)" : "",
+      m.candidate_pairs, m.reduction_ratio);
+  Table rules({"blocking rule", "pairs", "blocks", "largest", "capped", "cut pairs"});
+  for (const BlockingRuleCounts& rule : m.rules) {
+    rules.AddRow({rule.rule, absl::StrCat(rule.pairs), absl::StrCat(rule.blocks),
+                  absl::StrCat(rule.largest_block), absl::StrCat(rule.capped_blocks),
+                  absl::StrCat(rule.cut_pairs)});
+  }
+  rules.Print(std::cout);
+  std::cout << absl::StrFormat(
+      "pairs: auto-merge %d, review %d (identifier conflicts %d), distinct %d; "
+      "unions refused by cannot-link %d\n",
+      m.auto_merge_pairs, m.review_pairs, m.conflict_pairs, m.distinct_pairs,
+      m.refused_unions);
+  std::cout << absl::StrFormat(
+      "clusters: %d (%d with several records), %d records changed cluster; "
+      "review queue: %d open items over %d records\n",
+      m.clusters, m.multi_record_clusters, m.records_reclustered, m.review_items,
+      m.records_in_review);
+  for (const BlockingRuleCounts& rule : m.rules) {
+    if (rule.capped_blocks == 0) continue;
+    std::cout << absl::StrFormat(
+        "warning: blocking rule %s: %d blocks over max_block_size were not compared "
+        "(%d pairs cut, largest block %d records)\n",
+        rule.rule, rule.capped_blocks, rule.cut_pairs, rule.largest_block);
+  }
+}
+
 void PrintReport(const RunReport& r) {
   Table table({"source", "file", "status", "read", "accepted", "rejected", "duplicates",
                "inserted", "updated", "unchanged", "stale", "warnings"});
@@ -52,6 +89,7 @@ void PrintReport(const RunReport& r) {
   const RunCounts& t = r.totals;
   std::cout << absl::StrFormat("read %d = accepted %d + rejected %d + duplicates %d\n",
                                t.rows_read, t.accepted, t.rejected, t.duplicates);
+  PrintMatch(r.match);
   if (r.dry_run) {
     std::cout << "dry run: nothing was stored\n";
   } else {
@@ -61,20 +99,13 @@ void PrintReport(const RunReport& r) {
 }
 
 int Run(const CommonOptions& common, const RunFlags& flags) {
-  // The config is checked before the store is opened: a broken config
-  // changes nothing.
-  absl::StatusOr<Config> config = LoadConfig(flags.config);
-  if (!config.ok()) return Fail(config.status());
-  EngineOptions options;
-  options.db_path = flags.db_option->count() == 0 && !config->store_path.empty()
-                        ? config->store_path
-                        : common.db;
-  options.threads = flags.threads;
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
-  if (!engine.ok()) return Fail(engine.status());
+  int exit_code = kOk;
+  std::optional<ConfiguredEngine> opened =
+      OpenWithConfig(common, flags.db_option, flags.config, flags.threads, &exit_code);
+  if (!opened) return exit_code;
   RunOptions run_options;
   run_options.dry_run = flags.dry_run;
-  absl::StatusOr<RunReport> report = (*engine)->Run(*config, run_options);
+  absl::StatusOr<RunReport> report = opened->engine->Run(opened->config, run_options);
   if (!report.ok()) return Fail(report.status());
   if (common.json) {
     std::cout << RunReportToJson(*report) << "\n";

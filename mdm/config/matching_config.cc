@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+// Names, labels and the default setting of mdm/matching_config.h.
+#include "mdm/matching_config.h"
+
+#include <array>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace mdm {
+namespace {
+
+constexpr std::array<std::pair<MatchField, absl::string_view>, 13> kFieldNames = {{
+    {MatchField::kGivenName, "given_name"},
+    {MatchField::kFamilyName, "family_name"},
+    {MatchField::kBirthDate, "birth_date"},
+    {MatchField::kGender, "gender"},
+    {MatchField::kEmail, "email"},
+    {MatchField::kPhone, "phone"},
+    {MatchField::kPostcode, "postcode"},
+    {MatchField::kCity, "city"},
+    {MatchField::kStreet, "street"},
+    {MatchField::kSpecialty, "specialty"},
+    {MatchField::kAffiliation, "affiliation"},
+    {MatchField::kSocialHandle, "social_handle"},
+    {MatchField::kIdentifier, "identifier"},
+}};
+
+constexpr std::array<std::pair<LevelKind, absl::string_view>, 18> kLevelNames = {{
+    {LevelKind::kExact, "exact"},
+    {LevelKind::kExactValid, "exact_valid"},
+    {LevelKind::kJaroWinkler, "jaro_winkler"},
+    {LevelKind::kJaro, "jaro"},
+    {LevelKind::kLevenshtein, "levenshtein"},
+    {LevelKind::kDamerau, "damerau"},
+    {LevelKind::kJaccard, "jaccard"},
+    {LevelKind::kTokenSet, "token_set"},
+    {LevelKind::kPhonetic, "phonetic"},
+    {LevelKind::kNickname, "nickname"},
+    {LevelKind::kInitials, "initials"},
+    {LevelKind::kSwapped, "swapped"},
+    {LevelKind::kMaiden, "maiden"},
+    {LevelKind::kPrefix, "prefix"},
+    {LevelKind::kDateTypo, "date_typo"},
+    {LevelKind::kWithinDays, "within_days"},
+    {LevelKind::kSameYear, "same_year"},
+    {LevelKind::kLocalPart, "local_part"},
+}};
+
+LevelConfig Level(LevelKind kind, double threshold = 0) {
+  return LevelConfig{kind, threshold, 0};
+}
+
+ComparisonConfig Comparison(absl::string_view name, MatchField field,
+                            std::vector<LevelConfig> levels, bool tf = false) {
+  ComparisonConfig c;
+  c.name = std::string(name);
+  c.field = field;
+  c.levels = std::move(levels);
+  c.term_frequency = tf;
+  return c;
+}
+
+BlockingRuleConfig Rule(absl::string_view name, std::vector<BlockingKey> keys) {
+  return BlockingRuleConfig{std::string(name), std::move(keys), 0};
+}
+
+}  // namespace
+
+absl::string_view MatchFieldName(MatchField field) {
+  for (const auto& [f, name] : kFieldNames) {
+    if (f == field) return name;
+  }
+  return "?";
+}
+
+std::optional<MatchField> ParseMatchField(absl::string_view name) {
+  for (const auto& [field, n] : kFieldNames) {
+    if (n == name) return field;
+  }
+  return std::nullopt;
+}
+
+absl::string_view LevelKindName(LevelKind kind) {
+  for (const auto& [k, name] : kLevelNames) {
+    if (k == kind) return name;
+  }
+  return "?";
+}
+
+std::optional<LevelKind> ParseLevelKind(absl::string_view name) {
+  for (const auto& [kind, n] : kLevelNames) {
+    if (n == name) return kind;
+  }
+  return std::nullopt;
+}
+
+std::string LevelConfig::Label() const {
+  const absl::string_view name = LevelKindName(kind);
+  switch (kind) {
+    case LevelKind::kJaroWinkler:
+    case LevelKind::kJaro:
+    case LevelKind::kJaccard:
+    case LevelKind::kTokenSet:
+      return absl::StrCat(name, ">=", threshold);
+    case LevelKind::kLevenshtein:
+    case LevelKind::kDamerau:
+    case LevelKind::kWithinDays:
+      return absl::StrCat(name, "<=", threshold);
+    case LevelKind::kPrefix:
+      return absl::StrCat(name, threshold);
+    default:
+      return std::string(name);
+  }
+}
+
+std::string BlockingKey::Label() const {
+  const absl::string_view field_name = MatchFieldName(field);
+  switch (transform) {
+    case KeyTransform::kExact: return std::string(field_name);
+    case KeyTransform::kPhonetic: return absl::StrCat(field_name, ".phonetic");
+    case KeyTransform::kInitial: return absl::StrCat(field_name, ".initial");
+    case KeyTransform::kPrefix: return absl::StrCat(field_name, ".prefix", length);
+    case KeyTransform::kYear: return absl::StrCat(field_name, ".year");
+    case KeyTransform::kLocalPart: return absl::StrCat(field_name, ".local_part");
+    case KeyTransform::kNamePair: return "name_pair";
+  }
+  return "?";
+}
+
+MatchingConfig DefaultMatchingConfig() {
+  using F = MatchField;
+  using L = LevelKind;
+  using T = KeyTransform;
+  MatchingConfig m;
+  m.blocking_rules = {
+      Rule("same_identifier", {{F::kIdentifier, T::kExact, 0}}),
+      Rule("same_email", {{F::kEmail, T::kExact, 0}}),
+      Rule("same_phone", {{F::kPhone, T::kExact, 0}}),
+      Rule("name_sound_city", {{F::kFamilyName, T::kPhonetic, 0},
+                               {F::kGivenName, T::kInitial, 0},
+                               {F::kCity, T::kExact, 0}}),
+      Rule("postcode_family", {{F::kPostcode, T::kExact, 0},
+                               {F::kFamilyName, T::kPrefix, 3}}),
+      Rule("name_pair", {{F::kFamilyName, T::kNamePair, 0}}),
+  };
+  m.comparisons = {
+      Comparison("identifier", F::kIdentifier,
+                 {Level(L::kExactValid), Level(L::kExact), Level(L::kDamerau, 1)}),
+      Comparison("family_name", F::kFamilyName,
+                 {Level(L::kExact), Level(L::kJaroWinkler, 0.92), Level(L::kMaiden),
+                  Level(L::kPhonetic), Level(L::kSwapped), Level(L::kJaroWinkler, 0.8)},
+                 true),
+      Comparison("given_name", F::kGivenName,
+                 {Level(L::kExact), Level(L::kNickname), Level(L::kJaroWinkler, 0.92),
+                  Level(L::kInitials), Level(L::kSwapped), Level(L::kJaroWinkler, 0.8)},
+                 true),
+      Comparison("birth_date", F::kBirthDate,
+                 {Level(L::kExact), Level(L::kDateTypo), Level(L::kSameYear)}),
+      Comparison("email", F::kEmail,
+                 {Level(L::kExact), Level(L::kLocalPart), Level(L::kJaroWinkler, 0.88)}),
+      Comparison("phone", F::kPhone, {Level(L::kExact), Level(L::kDamerau, 1)}),
+      Comparison("postcode", F::kPostcode, {Level(L::kExact), Level(L::kPrefix, 2)}),
+      Comparison("city", F::kCity, {Level(L::kExact), Level(L::kJaroWinkler, 0.9)}, true),
+      Comparison("street", F::kStreet, {Level(L::kExact), Level(L::kTokenSet, 0.8)}),
+      Comparison("specialty", F::kSpecialty, {Level(L::kExact)}),
+      Comparison("affiliation", F::kAffiliation,
+                 {Level(L::kExact), Level(L::kTokenSet, 0.8)}),
+      Comparison("social_handle", F::kSocialHandle, {Level(L::kExact)}),
+  };
+  return m;
+}
+
+}  // namespace mdm

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/match/comparison.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "matchers/date_similarity.h"
+#include "matchers/email_similarity.h"
+#include "matchers/identifier_match.h"
+#include "matchers/phonetic.h"
+#include "matchers/string_similarity.h"
+#include "mdm/base/embedded_file.h"
+
+namespace mdm::embedded {
+extern const base::EmbeddedFile kNicknamesCsv[];
+}  // namespace mdm::embedded
+
+namespace mdm::match {
+namespace {
+
+// Lazily computed similarities of one value pair, shared by the levels of a
+// comparison so that two Jaro-Winkler thresholds cost one computation.
+struct Similarities {
+  double jaro_winkler = -1;
+  double jaro = -1;
+};
+
+// Bounded cache: pairs beyond it are computed again per level (only records
+// with many e-mails or addresses reach it).
+constexpr size_t kCachedValues = 4;
+
+bool PrefixEqual(absl::string_view x, absl::string_view y, size_t n) {
+  return x.size() >= n && y.size() >= n && x.substr(0, n) == y.substr(0, n);
+}
+
+std::optional<absl::CivilDay> FullDate(const matchers::PartialDate& d) {
+  if (!d.has_day()) return std::nullopt;
+  return absl::CivilDay(d.year, d.month, d.day);
+}
+
+bool DateLevelHolds(const LevelConfig& level, absl::string_view x, absl::string_view y) {
+  absl::StatusOr<matchers::PartialDate> a = matchers::ParsePartialDate(x);
+  absl::StatusOr<matchers::PartialDate> b = matchers::ParsePartialDate(y);
+  if (!a.ok() || !b.ok()) return false;
+  switch (level.kind) {
+    case LevelKind::kDateTypo: {
+      const matchers::DateCloseness c = matchers::CompareDates(*a, *b, -1);
+      return c == matchers::DateCloseness::kDayMonthSwapped ||
+             c == matchers::DateCloseness::kOneDigitTypo;
+    }
+    case LevelKind::kWithinDays: {
+      std::optional<absl::CivilDay> da = FullDate(*a), db = FullDate(*b);
+      return da && db && std::abs(*da - *db) <= static_cast<int64_t>(level.threshold);
+    }
+    case LevelKind::kSameYear:
+      return a->year == b->year;
+    default:
+      return false;
+  }
+}
+
+// One value of each row, with its cached similarities.
+struct ValuePair {
+  absl::string_view x, y;
+  Similarities* sim = nullptr;  // null beyond the cache
+  Similarities scratch;
+
+  double JaroWinkler() {
+    Similarities& s = sim ? *sim : scratch;
+    if (s.jaro_winkler < 0) s.jaro_winkler = matchers::JaroWinkler(x, y);
+    return s.jaro_winkler;
+  }
+  double Jaro() {
+    Similarities& s = sim ? *sim : scratch;
+    if (s.jaro < 0) s.jaro = matchers::Jaro(x, y);
+    return s.jaro;
+  }
+};
+
+bool ValueLevelHolds(const LevelConfig& level, ValuePair& p) {
+  switch (level.kind) {
+    case LevelKind::kExact:
+    case LevelKind::kExactValid:
+      return p.x == p.y;
+    case LevelKind::kJaroWinkler:
+      return p.JaroWinkler() >= level.threshold;
+    case LevelKind::kJaro:
+      return p.Jaro() >= level.threshold;
+    case LevelKind::kLevenshtein: {
+      const auto max = static_cast<size_t>(level.threshold);
+      return matchers::LevenshteinWithin(p.x, p.y, max) <= max;
+    }
+    case LevelKind::kDamerau:
+      return matchers::OsaDistance(p.x, p.y) <= static_cast<size_t>(level.threshold);
+    case LevelKind::kJaccard:
+      return matchers::QGramJaccard(p.x, p.y) >= level.threshold;
+    case LevelKind::kTokenSet:
+      return matchers::TokenSetRatio(p.x, p.y) >= level.threshold;
+    case LevelKind::kPrefix:
+      return PrefixEqual(p.x, p.y, static_cast<size_t>(level.threshold));
+    case LevelKind::kDateTypo:
+    case LevelKind::kWithinDays:
+    case LevelKind::kSameYear:
+      return DateLevelHolds(level, p.x, p.y);
+    case LevelKind::kLocalPart: {
+      matchers::EmailParts x = matchers::SplitEmail(p.x);
+      return !x.local.empty() && x.local == matchers::SplitEmail(p.y).local;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+uint64_t ComparisonVector::Pattern(size_t comparisons) const {
+  uint64_t p = 0;
+  for (size_t c = 0; c < comparisons; ++c) p |= static_cast<uint64_t>(levels[c]) << (4 * c);
+  return p;
+}
+
+const matchers::NicknameIndex& DefaultNicknames() {
+  static const matchers::NicknameIndex* const index = [] {
+    auto* built = new matchers::NicknameIndex();
+    built->AddFrenchBuiltins();
+    const base::EmbeddedFile& csv = embedded::kNicknamesCsv[0];
+    // The list is compiled in and checked by tests; a bad line cannot come
+    // from user input, and the lines before it stay usable.
+    (void)built->AddCsv(absl::string_view(csv.contents.data(), csv.contents.size()));
+    return built;
+  }();
+  return *index;
+}
+
+Comparator::Comparator(const std::vector<ComparisonConfig>& comparisons,
+                       const FeatureTable& table, const matchers::NicknameIndex& nicknames)
+    : table_(table), nicknames_(nicknames) {
+  for (const ComparisonConfig& config : comparisons) {
+    Compiled c{config, SlotOf(config.field), {}};
+    c.allowed_schemes.assign(table.schemes().size(), config.schemes.empty());
+    for (const std::string& scheme : config.schemes) {
+      const int index = table.SchemeIndex(scheme);
+      if (index >= 0) c.allowed_schemes[index] = true;
+    }
+    comparisons_.push_back(std::move(c));
+  }
+}
+
+std::string Comparator::LevelLabel(size_t c, int level) const {
+  const std::vector<LevelConfig>& levels = comparisons_[c].config.levels;
+  if (level == kNullLevel) return "null";
+  if (level > static_cast<int>(levels.size())) return "else";
+  return levels[level - 1].Label();
+}
+
+void Comparator::Compare(uint32_t a, uint32_t b, ComparisonVector* out) const {
+  for (size_t c = 0; c < comparisons_.size(); ++c) {
+    out->tf[c] = 0;
+    out->levels[c] = Evaluate(comparisons_[c], a, b, &out->tf[c]);
+  }
+}
+
+uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* tf) const {
+  absl::Span<const FeatureValue> va = table_.Values(a, c.slot);
+  absl::Span<const FeatureValue> vb = table_.Values(b, c.slot);
+  if (va.empty() || vb.empty()) return kNullLevel;
+  const bool identifier = c.config.field == MatchField::kIdentifier;
+  auto comparable = [&](const FeatureValue& x, const FeatureValue& y) {
+    return !identifier || (x.scheme == y.scheme && c.allowed_schemes[x.scheme]);
+  };
+  if (identifier) {
+    bool any = false;
+    for (const FeatureValue& x : va) {
+      for (const FeatureValue& y : vb) any = any || comparable(x, y);
+    }
+    if (!any) return kNullLevel;
+  }
+  std::array<Similarities, kCachedValues * kCachedValues> cache;
+  const std::vector<LevelConfig>& levels = c.config.levels;
+  for (size_t l = 0; l < levels.size(); ++l) {
+    const LevelConfig& level = levels[l];
+    const LevelKind kind = level.kind;
+    if (kind == LevelKind::kPhonetic || kind == LevelKind::kNickname ||
+        kind == LevelKind::kInitials || kind == LevelKind::kSwapped ||
+        kind == LevelKind::kMaiden) {
+      if (NameLevelHolds(level, c.config.field, a, b)) return static_cast<uint8_t>(l + 1);
+      continue;
+    }
+    for (size_t i = 0; i < va.size(); ++i) {
+      for (size_t j = 0; j < vb.size(); ++j) {
+        if (!comparable(va[i], vb[j])) continue;
+        ValuePair pair;
+        pair.x = table_.Text(va[i]);
+        pair.y = table_.Text(vb[j]);
+        if (i < kCachedValues && j < kCachedValues) pair.sim = &cache[i * kCachedValues + j];
+        if (kind == LevelKind::kExactValid &&
+            !(va[i].valid && vb[j].valid)) {
+          continue;
+        }
+        if (!ValueLevelHolds(level, pair)) continue;
+        if (c.config.term_frequency &&
+            (kind == LevelKind::kExact || kind == LevelKind::kExactValid)) {
+          *tf = va[i].tf;
+        }
+        return static_cast<uint8_t>(l + 1);
+      }
+    }
+  }
+  return static_cast<uint8_t>(levels.size() + 1);
+}
+
+bool Comparator::NameLevelHolds(const LevelConfig& level, MatchField field, uint32_t a,
+                                uint32_t b) const {
+  const absl::string_view given_a = table_.First(a, Slot::kGiven);
+  const absl::string_view given_b = table_.First(b, Slot::kGiven);
+  const absl::string_view family_a = table_.First(a, Slot::kFamily);
+  const absl::string_view family_b = table_.First(b, Slot::kFamily);
+  const bool given = field == MatchField::kGivenName;
+  switch (level.kind) {
+    case LevelKind::kPhonetic: {
+      const Slot sounds = given ? Slot::kGivenSounds : Slot::kFamilySounds;
+      for (const FeatureValue& x : table_.Values(a, sounds)) {
+        for (const FeatureValue& y : table_.Values(b, sounds)) {
+          if (table_.Text(x) == table_.Text(y)) return true;
+        }
+      }
+      if (given) return false;
+      const absl::string_view pa = table_.First(a, Slot::kFamilyPhonex);
+      return !pa.empty() && pa == table_.First(b, Slot::kFamilyPhonex);
+    }
+    case LevelKind::kNickname:
+      return nicknames_.AreNicknames(given_a, given_b);
+    case LevelKind::kInitials:
+      return matchers::InitialsCompatible(given_a, given_b);
+    case LevelKind::kSwapped:
+      return matchers::IsSwapped(given_a, family_a, given_b, family_b);
+    case LevelKind::kMaiden: {
+      const absl::string_view maiden_a = table_.First(a, Slot::kMaiden);
+      const absl::string_view maiden_b = table_.First(b, Slot::kMaiden);
+      return (!maiden_b.empty() && family_a == maiden_b) ||
+             (!maiden_a.empty() && maiden_a == family_b) ||
+             (!maiden_a.empty() && maiden_a == maiden_b);
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace mdm::match

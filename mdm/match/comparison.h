@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+// File: mdm/match/comparison.h
+//
+// The Compare step of scoring: for one pair of FeatureTable rows, the level
+// each configured comparison puts the pair in. Level 0 is "null" (a side has
+// no value: no evidence), levels 1..n are the configured ones in order, and
+// n + 1 is "else" (values present, no level holds). For multi-valued fields
+// every value of one row is compared with every value of the other and the
+// best level wins. Identifier values compare only within one scheme.
+//
+// Example:
+//   Comparator comparator(config.comparisons, table, DefaultNicknames());
+//   ComparisonVector v;
+//   comparator.Compare(lo, hi, &v);
+//   // v.levels[c] in [0, levels + 1]; v.tf[c] > 0 when an exact level of a
+//   // term-frequency comparison held.
+//
+// Thread-safety: const; Compare() may run from many threads.
+#ifndef MDM_MATCH_COMPARISON_H_
+#define MDM_MATCH_COMPARISON_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "matchers/name_equivalence.h"
+#include "mdm/config/matching_reader.h"
+#include "mdm/match/feature_table.h"
+#include "mdm/matching_config.h"
+
+namespace mdm::match {
+
+inline constexpr uint8_t kNullLevel = 0;
+
+struct ComparisonVector {
+  std::array<uint8_t, config::kMaxComparisons> levels{};
+  // Per comparison: the term frequency of the value an exact level agreed
+  // on, 0 when the comparison has no term-frequency adjustment or the level
+  // is not exact.
+  std::array<float, config::kMaxComparisons> tf{};
+
+  // The levels packed 4 bits each: the key EM counts patterns by.
+  uint64_t Pattern(size_t comparisons) const;
+};
+
+// The nickname relation built from the embedded US list
+// (schemas/reference/nicknames_us.csv) and the French built-ins.
+const matchers::NicknameIndex& DefaultNicknames();
+
+class Comparator {
+ public:
+  // REQUIRES: `table` and `nicknames` outlive the comparator; `comparisons`
+  // passed config validation (at most kMaxComparisons, levels that fit
+  // their field).
+  Comparator(const std::vector<ComparisonConfig>& comparisons, const FeatureTable& table,
+             const matchers::NicknameIndex& nicknames);
+
+  void Compare(uint32_t a, uint32_t b, ComparisonVector* out) const;
+
+  size_t size() const { return comparisons_.size(); }
+  // Levels of comparison `c` including null and else.
+  int level_count(size_t c) const {
+    return static_cast<int>(comparisons_[c].config.levels.size()) + 2;
+  }
+  const ComparisonConfig& config(size_t c) const { return comparisons_[c].config; }
+  // "null", the configured level's label, or "else".
+  std::string LevelLabel(size_t c, int level) const;
+
+ private:
+  struct Compiled {
+    ComparisonConfig config;
+    Slot slot;
+    // Identifier comparisons: allowed[scheme index of the table].
+    std::vector<bool> allowed_schemes;
+  };
+  uint8_t Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* tf) const;
+  bool NameLevelHolds(const LevelConfig& level, MatchField field, uint32_t a,
+                      uint32_t b) const;
+
+  std::vector<Compiled> comparisons_;
+  const FeatureTable& table_;
+  const matchers::NicknameIndex& nicknames_;
+};
+
+}  // namespace mdm::match
+
+#endif  // MDM_MATCH_COMPARISON_H_

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/match/match_stage.h"
+
+#include <algorithm>
+
+#include "mdm/match/model.h"
+
+namespace mdm::match {
+
+ScoreOutput ScoreCandidates(Blocker& blocker, const Comparator& comparator,
+                            const Scorer& scorer, const CannotLink& cannot_link,
+                            int threads) {
+  threads = std::max(1, threads);
+  std::vector<ScoreOutput> partial(threads);
+  std::vector<ComparisonVector> vectors(threads);
+  blocker.ForEachPair(threads, [&](int thread, uint32_t lo, uint32_t hi, int) {
+    ScoreOutput& out = partial[thread];
+    ComparisonVector& v = vectors[thread];
+    comparator.Compare(lo, hi, &v);
+    const double weight = scorer.MatchWeight(v);
+    MatchDecision decision = scorer.Decide(ProbabilityOfWeight(weight));
+    if (decision == MatchDecision::kDistinct) {
+      ++out.distinct;
+      return;
+    }
+    const int conflict = cannot_link.Conflict(lo, hi);
+    if (decision == MatchDecision::kAutoMerge && conflict >= 0) {
+      decision = MatchDecision::kReview;
+      ++out.conflicts;
+    }
+    ++(decision == MatchDecision::kAutoMerge ? out.auto_merge : out.review);
+    out.pairs.push_back({lo, hi, weight, decision, conflict});
+  });
+  ScoreOutput total = std::move(partial[0]);
+  for (int t = 1; t < threads; ++t) {
+    total.pairs.insert(total.pairs.end(), partial[t].pairs.begin(), partial[t].pairs.end());
+    total.auto_merge += partial[t].auto_merge;
+    total.review += partial[t].review;
+    total.distinct += partial[t].distinct;
+    total.conflicts += partial[t].conflicts;
+  }
+  std::sort(total.pairs.begin(), total.pairs.end(), [](const ScoredPair& a, const ScoredPair& b) {
+    return a.lo != b.lo ? a.lo < b.lo : a.hi < b.hi;
+  });
+  return total;
+}
+
+}  // namespace mdm::match

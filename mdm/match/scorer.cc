@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/match/scorer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mdm::match {
+namespace {
+
+// A value no record set can make rarer: keeps log2(u / tf) finite.
+constexpr double kMinTermFrequency = 1e-9;
+
+}  // namespace
+
+Scorer::Scorer(const MatchModel& model, double auto_merge, double review)
+    : model_(model), auto_merge_(auto_merge), review_(review),
+      prior_weight_(model.PriorWeight()) {
+  for (size_t c = 0; c < model.comparisons.size(); ++c) {
+    std::vector<double> w(model.comparisons[c].levels.size());
+    for (size_t l = 0; l < w.size(); ++l) w[l] = model.LevelWeight(c, static_cast<int>(l));
+    weights_.push_back(std::move(w));
+  }
+}
+
+double Scorer::TfAdjustment(size_t comparison, int level, float tf) const {
+  if (tf <= 0 || level == kNullLevel) return 0;
+  const double u = model_.comparisons[comparison].levels[level].u;
+  return std::log2(u / std::max<double>(tf, kMinTermFrequency));
+}
+
+double Scorer::MatchWeight(const ComparisonVector& v) const {
+  double w = prior_weight_;
+  for (size_t c = 0; c < weights_.size(); ++c) {
+    w += weights_[c][v.levels[c]];
+    if (v.tf[c] > 0) w += TfAdjustment(c, v.levels[c], v.tf[c]);
+  }
+  return w;
+}
+
+MatchDecision Scorer::Decide(double probability) const {
+  if (probability >= auto_merge_) return MatchDecision::kAutoMerge;
+  if (probability >= review_) return MatchDecision::kReview;
+  return MatchDecision::kDistinct;
+}
+
+Explanation Scorer::Explain(const Comparator& comparator, const FeatureTable& table,
+                            uint32_t a, uint32_t b) const {
+  ComparisonVector v;
+  comparator.Compare(a, b, &v);
+  Explanation e;
+  e.model_id = model_.model_id;
+  e.prior = model_.prior;
+  e.prior_weight = prior_weight_;
+  for (size_t c = 0; c < weights_.size(); ++c) {
+    const int level = v.levels[c];
+    ComparisonTerm term;
+    term.comparison = comparator.config(c).name;
+    term.level = comparator.LevelLabel(c, level);
+    if (level != kNullLevel) {
+      term.m = model_.comparisons[c].levels[level].m;
+      term.u = model_.comparisons[c].levels[level].u;
+    }
+    term.weight = weights_[c][level];
+    term.tf_adjustment = TfAdjustment(c, level, v.tf[c]);
+    const Slot slot = SlotOf(comparator.config(c).field);
+    term.value_a = std::string(table.First(a, slot));
+    term.value_b = std::string(table.First(b, slot));
+    e.terms.push_back(std::move(term));
+  }
+  e.match_weight = MatchWeight(v);
+  e.probability = ProbabilityOfWeight(e.match_weight);
+  e.decision = Decide(e.probability);
+  return e;
+}
+
+}  // namespace mdm::match

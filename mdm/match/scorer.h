@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+// File: mdm/match/scorer.h
+//
+// The Score step: a comparison vector and a trained MatchModel give a match
+// weight, a probability and a decision; with the rows at hand, also the
+// full explanation. Weights are looked up in a table built once per model.
+//
+// Term-frequency adjustment (splink's): when the exact level of a
+// term-frequency comparison holds on a value v that a share tf(v) of the
+// records carry, the Bayes factor m/u becomes m/tf(v), i.e. the weight gains
+// log2(u / tf(v)): agreeing on "martin" counts for less than on "quemeneur".
+//
+// Thread-safety: const after construction.
+#ifndef MDM_MATCH_SCORER_H_
+#define MDM_MATCH_SCORER_H_
+
+#include <string>
+#include <vector>
+
+#include "mdm/explanation.h"
+#include "mdm/match/comparison.h"
+#include "mdm/match/feature_table.h"
+#include "mdm/match/model.h"
+#include "mdm/matching_config.h"
+
+namespace mdm::match {
+
+class Scorer {
+ public:
+  // REQUIRES: `model` was trained for the comparisons of the Comparator
+  // whose vectors are scored (same fingerprint).
+  Scorer(const MatchModel& model, double auto_merge, double review);
+
+  double MatchWeight(const ComparisonVector& v) const;
+  double TfAdjustment(size_t comparison, int level, float tf) const;
+  MatchDecision Decide(double probability) const;
+
+  // The waterfall of rows a and b of `table`; record names, blocking rule
+  // and cannot-link are left for the caller to fill.
+  Explanation Explain(const Comparator& comparator, const FeatureTable& table, uint32_t a,
+                      uint32_t b) const;
+
+  const MatchModel& model() const { return model_; }
+
+ private:
+  const MatchModel& model_;
+  double auto_merge_;
+  double review_;
+  double prior_weight_;
+  std::vector<std::vector<double>> weights_;  // [comparison][level]
+};
+
+}  // namespace mdm::match
+
+#endif  // MDM_MATCH_SCORER_H_

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/match/training.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "mdm/base/stable_hash.h"
+
+namespace mdm::match {
+namespace {
+
+// Pairs per sampling chunk; each chunk draws from its own seed so the sample
+// does not depend on how chunks are spread over threads.
+constexpr int64_t kSampleChunk = 1 << 16;
+// No probability is estimated as exactly 0 (its weight would be infinite).
+constexpr double kMinProbability = 1e-6;
+
+LevelTable ZeroTable(const Comparator& comparator) {
+  LevelTable t(comparator.size());
+  for (size_t c = 0; c < comparator.size(); ++c) t[c].assign(comparator.level_count(c), 0.0);
+  return t;
+}
+
+void AddVector(const ComparisonVector& v, size_t comparisons, LevelTable* counts,
+               double weight = 1) {
+  for (size_t c = 0; c < comparisons; ++c) (*counts)[c][v.levels[c]] += weight;
+}
+
+// Normalizes each comparison's non-null levels to sum to 1, flooring every
+// level at `floor` first. The null level is set to 0.
+void NormalizeNonNull(LevelTable* table, double floor) {
+  for (std::vector<double>& levels : *table) {
+    levels[0] = 0;
+    double sum = 0;
+    for (size_t l = 1; l < levels.size(); ++l) {
+      levels[l] = std::max(levels[l], floor);
+      sum += levels[l];
+    }
+    for (size_t l = 1; l < levels.size(); ++l) levels[l] /= sum;
+  }
+}
+
+// Runs fn(thread) on `threads` threads including the caller.
+template <typename Fn>
+void OnThreads(int threads, Fn fn) {
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t) workers.emplace_back(fn, t);
+  fn(0);
+  for (std::thread& w : workers) w.join();
+}
+
+uint8_t LevelOf(uint64_t pattern, size_t c) {
+  return static_cast<uint8_t>((pattern >> (4 * c)) & 0xF);
+}
+
+// Starting m: most of the mass on the best level, decreasing after it.
+LevelTable StartingM(const Comparator& comparator) {
+  LevelTable m = ZeroTable(comparator);
+  for (size_t c = 0; c < comparator.size(); ++c) {
+    const int levels = comparator.level_count(c);
+    double mass = 0.7;
+    for (int l = 1; l < levels - 1; ++l) {
+      m[c][l] = mass;
+      mass /= 3;
+    }
+    m[c][levels - 1] = 0.05;
+  }
+  NormalizeNonNull(&m, kMinProbability);
+  return m;
+}
+
+}  // namespace
+
+LevelTable SampleLevelCounts(const FeatureTable& table, const Comparator& comparator,
+                             int64_t pairs, uint64_t seed, int threads, int64_t* compared) {
+  const int64_t n = table.size();
+  const int64_t all_pairs = n * (n - 1) / 2;
+  const bool exhaustive = all_pairs <= pairs;
+  const int64_t total = exhaustive ? all_pairs : pairs;
+  *compared = total;
+  std::vector<LevelTable> counts(std::max(1, threads), ZeroTable(comparator));
+  const size_t comparisons = comparator.size();
+  if (exhaustive) {
+    // Small data: rows are dealt out to threads round-robin.
+    OnThreads(std::max(1, threads), [&](int thread) {
+      ComparisonVector v;
+      for (int64_t a = thread; a < n; a += std::max(1, threads)) {
+        for (int64_t b = a + 1; b < n; ++b) {
+          comparator.Compare(static_cast<uint32_t>(a), static_cast<uint32_t>(b), &v);
+          AddVector(v, comparisons, &counts[thread]);
+        }
+      }
+    });
+  } else {
+    const int64_t chunks = (total + kSampleChunk - 1) / kSampleChunk;
+    std::atomic<int64_t> next{0};
+    OnThreads(std::max(1, threads), [&](int thread) {
+      ComparisonVector v;
+      for (int64_t chunk = next++; chunk < chunks; chunk = next++) {
+        uint64_t state = base::Mix64(seed ^ base::Mix64(static_cast<uint64_t>(chunk) + 1));
+        const int64_t size = std::min(kSampleChunk, total - chunk * kSampleChunk);
+        for (int64_t i = 0; i < size; ++i) {
+          state = base::Mix64(state + 0x9e3779b97f4a7c15ULL);
+          const auto a = static_cast<uint32_t>(state % static_cast<uint64_t>(n));
+          state = base::Mix64(state + 0x9e3779b97f4a7c15ULL);
+          auto b = static_cast<uint32_t>(state % static_cast<uint64_t>(n - 1));
+          if (b >= a) ++b;
+          comparator.Compare(std::min(a, b), std::max(a, b), &v);
+          AddVector(v, comparisons, &counts[thread]);
+        }
+      }
+    });
+  }
+  // Counts are whole numbers in doubles well below 2^53: the sum is exact
+  // in any order.
+  LevelTable sum = ZeroTable(comparator);
+  for (const LevelTable& t : counts) {
+    for (size_t c = 0; c < comparisons; ++c) {
+      for (size_t l = 0; l < sum[c].size(); ++l) sum[c][l] += t[c][l];
+    }
+  }
+  return sum;
+}
+
+std::vector<PatternCount> CountPatterns(Blocker& blocker, const Comparator& comparator,
+                                        int threads) {
+  threads = std::max(1, threads);
+  std::vector<absl::flat_hash_map<uint64_t, int64_t>> maps(threads);
+  std::vector<ComparisonVector> vectors(threads);
+  const size_t comparisons = comparator.size();
+  blocker.ForEachPair(threads, [&](int thread, uint32_t lo, uint32_t hi, int) {
+    ComparisonVector& v = vectors[thread];
+    comparator.Compare(lo, hi, &v);
+    ++maps[thread][v.Pattern(comparisons)];
+  });
+  for (int t = 1; t < threads; ++t) {
+    for (const auto& [pattern, count] : maps[t]) maps[0][pattern] += count;
+  }
+  std::vector<PatternCount> out;
+  out.reserve(maps[0].size());
+  for (const auto& [pattern, count] : maps[0]) out.push_back({pattern, count});
+  std::sort(out.begin(), out.end(),
+            [](const PatternCount& a, const PatternCount& b) { return a.pattern < b.pattern; });
+  return out;
+}
+
+EmResult RunEm(const std::vector<PatternCount>& patterns, const Comparator& comparator,
+               const LevelTable& u_start, const TrainingConfig& config) {
+  const size_t comparisons = comparator.size();
+  EmResult result;
+  LevelTable m = StartingM(comparator);
+  LevelTable u = u_start;
+  NormalizeNonNull(&u, kMinProbability);
+  double lambda = 0.3;
+  for (int iteration = 1; iteration <= config.max_iterations; ++iteration) {
+    LevelTable m_next = ZeroTable(comparator);
+    LevelTable u_next = ZeroTable(comparator);
+    double matches = 0, total = 0;
+    for (const PatternCount& p : patterns) {
+      double pm = lambda, pu = 1 - lambda;
+      for (size_t c = 0; c < comparisons; ++c) {
+        const uint8_t level = LevelOf(p.pattern, c);
+        if (level == kNullLevel) continue;
+        pm *= m[c][level];
+        pu *= u[c][level];
+      }
+      const double r = pm + pu > 0 ? pm / (pm + pu) : 0;
+      const auto n = static_cast<double>(p.count);
+      matches += n * r;
+      total += n;
+      for (size_t c = 0; c < comparisons; ++c) {
+        const uint8_t level = LevelOf(p.pattern, c);
+        m_next[c][level] += n * r;
+        u_next[c][level] += n * (1 - r);
+      }
+    }
+    NormalizeNonNull(&m_next, kMinProbability);
+    NormalizeNonNull(&u_next, kMinProbability);
+    const double lambda_next = std::clamp(matches / total, kMinProbability, 1 - kMinProbability);
+    double change = std::abs(lambda_next - lambda);
+    for (size_t c = 0; c < comparisons; ++c) {
+      for (size_t l = 1; l < m[c].size(); ++l) {
+        change = std::max({change, std::abs(m_next[c][l] - m[c][l]),
+                           std::abs(u_next[c][l] - u[c][l])});
+      }
+    }
+    m.swap(m_next);
+    u.swap(u_next);
+    lambda = lambda_next;
+    result.iterations = iteration;
+    if (change < config.tolerance) {
+      result.converged = true;
+      break;
+    }
+  }
+  result.m = std::move(m);
+  result.match_share = lambda;
+  return result;
+}
+
+absl::StatusOr<MatchModel> TrainModel(const FeatureTable& table, Blocker& blocker,
+                                      const Comparator& comparator,
+                                      const MatchingConfig& config, int threads) {
+  const absl::Time start = absl::Now();
+  const int64_t n = table.size();
+  if (n < 2) {
+    return absl::FailedPreconditionError("train: fewer than two records, nothing to learn");
+  }
+  MatchModel model;
+  model.fingerprint = ComparisonsFingerprint(config.comparisons);
+  model.training.records = n;
+
+  LevelTable u = SampleLevelCounts(table, comparator, config.training.u_sample_pairs,
+                                   config.training.seed, threads,
+                                   &model.training.u_sample_pairs);
+  // A level never seen in the sample counts as half a pair, not zero.
+  const double u_floor = 0.5 / static_cast<double>(model.training.u_sample_pairs);
+  NormalizeNonNull(&u, u_floor);
+
+  std::vector<PatternCount> patterns = CountPatterns(blocker, comparator, threads);
+  for (const PatternCount& p : patterns) model.training.candidate_pairs += p.count;
+  model.training.distinct_patterns = static_cast<int64_t>(patterns.size());
+  if (model.training.candidate_pairs == 0) {
+    return absl::FailedPreconditionError(
+        "train: the blocking rules give no candidate pair, nothing to learn");
+  }
+  EmResult em = RunEm(patterns, comparator, u, config.training);
+  model.training.em_iterations = em.iterations;
+  model.training.converged = em.converged;
+  model.training.candidate_match_share = em.match_share;
+
+  const double all_pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2;
+  model.prior = std::clamp(em.match_share * static_cast<double>(model.training.candidate_pairs) /
+                               all_pairs,
+                           1e-12, 0.5);
+  for (size_t c = 0; c < comparator.size(); ++c) {
+    ComparisonParameters params;
+    params.config = comparator.config(c);
+    params.levels.resize(comparator.level_count(c));
+    for (size_t l = 1; l < params.levels.size(); ++l) {
+      params.levels[l] = {em.m[c][l], u[c][l]};
+    }
+    model.comparisons.push_back(std::move(params));
+  }
+  model.training.seconds = absl::ToDoubleSeconds(absl::Now() - start);
+  return model;
+}
+
+}  // namespace mdm::match

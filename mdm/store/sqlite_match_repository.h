@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+// File: mdm/store/sqlite_match_repository.h
+//
+// The matching tables of the SQLite store (schemas/sql/sqlite/0002_match.sql):
+// match keys, models, clusters and review items. SqliteStore forwards the
+// matching part of the Store interface here, so each file keeps one job.
+#ifndef MDM_STORE_SQLITE_MATCH_REPOSITORY_H_
+#define MDM_STORE_SQLITE_MATCH_REPOSITORY_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "mdm/store/sqlite_db.h"
+#include "mdm/store/store.h"
+
+namespace mdm::store {
+
+class SqliteMatchRepository {
+ public:
+  explicit SqliteMatchRepository(SqliteDb& db) : db_(db) {}
+
+  absl::Status ScanMatchKeys(const MatchKeysVisitor& visit);
+  absl::StatusOr<std::string> RecordJson(int64_t record_id);
+  absl::Status PutMatchKeys(int64_t record_id, absl::string_view keys);
+  absl::Status SetRunMatching(int64_t run_id, absl::string_view settings_json);
+  absl::StatusOr<std::optional<std::string>> LatestRunMatching();
+  absl::StatusOr<int64_t> AddModel(absl::string_view created_at, int64_t run_id,
+                                   absl::string_view fingerprint,
+                                   absl::string_view model_json);
+  absl::StatusOr<std::optional<StoredModel>> LatestModel(absl::string_view fingerprint);
+  absl::StatusOr<std::vector<ClusterAssignment>> ListClusters();
+  absl::Status SetCluster(int64_t record_id, int64_t cluster_id, int64_t run_id);
+  absl::Status ReplaceOpenReviewItems(int64_t run_id, const std::vector<ReviewItemRow>& items);
+  absl::StatusOr<std::vector<ReviewItemRow>> ListReviewItems(absl::string_view status,
+                                                             int64_t limit);
+
+ private:
+  SqliteDb& db_;
+  Statement put_keys_, set_cluster_;
+};
+
+}  // namespace mdm::store
+
+#endif  // MDM_STORE_SQLITE_MATCH_REPOSITORY_H_
