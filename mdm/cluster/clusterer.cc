@@ -10,9 +10,14 @@ namespace {
 class ConstrainedUnionFind {
  public:
   ConstrainedUnionFind(uint32_t rows, std::vector<IdentityKeys> identity,
-                       const std::vector<std::pair<uint32_t, uint32_t>>& cannot_link)
-      : parent_(rows), size_(rows, 1), identity_(std::move(identity)), partners_(rows) {
+                       const std::vector<std::pair<uint32_t, uint32_t>>& cannot_link,
+                       std::function<bool(uint32_t, uint32_t)> distinct)
+      : parent_(rows), size_(rows, 1), identity_(std::move(identity)), partners_(rows),
+        members_(rows), distinct_(std::move(distinct)) {
     std::iota(parent_.begin(), parent_.end(), 0u);
+    if (distinct_) {
+      for (uint32_t row = 0; row < rows; ++row) members_[row] = {row};
+    }
     identity_.resize(rows);
     for (const auto& [a, b] : cannot_link) {
       if (a >= rows || b >= rows || a == b) continue;
@@ -46,6 +51,14 @@ class ConstrainedUnionFind {
     IdentityKeys().swap(identity_[y]);
     partners_[x].insert(partners_[x].end(), partners_[y].begin(), partners_[y].end());
     std::vector<uint32_t>().swap(partners_[y]);
+    if (distinct_) {
+      // Only the first kMaxCheckedMembers are ever checked: keep no more.
+      for (uint32_t m : members_[y]) {
+        if (members_[x].size() >= kMaxCheckedMembers) break;
+        members_[x].push_back(m);
+      }
+      std::vector<uint32_t>().swap(members_[y]);
+    }
     return true;
   }
 
@@ -54,7 +67,14 @@ class ConstrainedUnionFind {
     for (uint32_t p : partners_[x]) {
       if (Find(p) == y) return true;
     }
-    return IdentityConflict(identity_[x], identity_[y]);
+    if (IdentityConflict(identity_[x], identity_[y])) return true;
+    if (!distinct_) return false;
+    for (uint32_t a : members_[x]) {
+      for (uint32_t b : members_[y]) {
+        if (distinct_(std::min(a, b), std::max(a, b))) return true;
+      }
+    }
+    return false;
   }
 
   // Both sorted by (kind, value): walk kind by kind.
@@ -91,12 +111,15 @@ class ConstrainedUnionFind {
   std::vector<uint32_t> size_;
   std::vector<IdentityKeys> identity_;
   std::vector<std::vector<uint32_t>> partners_;
+  std::vector<std::vector<uint32_t>> members_;
+  std::function<bool(uint32_t, uint32_t)> distinct_;
 };
 
 }  // namespace
 
 ClusterOutput Cluster(ClusterInput input) {
-  ConstrainedUnionFind uf(input.rows, std::move(input.identity), input.cannot_link);
+  ConstrainedUnionFind uf(input.rows, std::move(input.identity), input.cannot_link,
+                          std::move(input.distinct));
   for (const auto& [a, b] : input.must_link) {
     if (a < input.rows && b < input.rows) uf.Union(a, b, /*checked=*/false);
   }

@@ -7,6 +7,10 @@
 // records with different valid identifiers of one cannot-link scheme, see
 // mdm/match/cannot_link.h) and explicit pairs (a steward's "different").
 // Explicit must-link pairs (a steward's "same") are joined first, always.
+// A third guard stops chaining, where one vague record links two people:
+// when `distinct` is set, a union is refused if it says that some record of
+// one cluster and some record of the other are clearly two people (the
+// first kMaxCheckedMembers rows of each cluster are checked).
 //
 // Edges are applied strongest first (ties by row numbers), so the result
 // depends only on the edges and rows, never on the order they were given
@@ -21,6 +25,7 @@
 #define MDM_CLUSTER_CLUSTERER_H_
 
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -37,12 +42,16 @@ struct Edge {
 // share no value of that kind.
 using IdentityKeys = std::vector<std::pair<uint8_t, uint64_t>>;
 
+inline constexpr size_t kMaxCheckedMembers = 16;
+
 struct ClusterInput {
   uint32_t rows = 0;
   std::vector<Edge> merges;
   std::vector<IdentityKeys> identity;  // per row, sorted; may be empty (no keys)
   std::vector<std::pair<uint32_t, uint32_t>> must_link;
   std::vector<std::pair<uint32_t, uint32_t>> cannot_link;
+  // True when rows a and b are clearly two people; may be empty.
+  std::function<bool(uint32_t, uint32_t)> distinct;
 };
 
 struct ClusterOutput {

@@ -10,7 +10,7 @@
 namespace mdm {
 namespace {
 
-constexpr std::array<std::pair<MatchField, absl::string_view>, 13> kFieldNames = {{
+constexpr std::array<std::pair<MatchField, absl::string_view>, 14> kFieldNames = {{
     {MatchField::kGivenName, "given_name"},
     {MatchField::kFamilyName, "family_name"},
     {MatchField::kBirthDate, "birth_date"},
@@ -20,13 +20,14 @@ constexpr std::array<std::pair<MatchField, absl::string_view>, 13> kFieldNames =
     {MatchField::kPostcode, "postcode"},
     {MatchField::kCity, "city"},
     {MatchField::kStreet, "street"},
+    {MatchField::kAddress, "address"},
     {MatchField::kSpecialty, "specialty"},
     {MatchField::kAffiliation, "affiliation"},
     {MatchField::kSocialHandle, "social_handle"},
     {MatchField::kIdentifier, "identifier"},
 }};
 
-constexpr std::array<std::pair<LevelKind, absl::string_view>, 18> kLevelNames = {{
+constexpr std::array<std::pair<LevelKind, absl::string_view>, 22> kLevelNames = {{
     {LevelKind::kExact, "exact"},
     {LevelKind::kExactValid, "exact_valid"},
     {LevelKind::kJaroWinkler, "jaro_winkler"},
@@ -45,6 +46,10 @@ constexpr std::array<std::pair<LevelKind, absl::string_view>, 18> kLevelNames = 
     {LevelKind::kWithinDays, "within_days"},
     {LevelKind::kSameYear, "same_year"},
     {LevelKind::kLocalPart, "local_part"},
+    {LevelKind::kSameStreet, "same_street"},
+    {LevelKind::kSamePostcode, "same_postcode"},
+    {LevelKind::kSameCity, "same_city"},
+    {LevelKind::kHandleLike, "handle_like"},
 }};
 
 LevelConfig Level(LevelKind kind, double threshold = 0) {
@@ -52,12 +57,14 @@ LevelConfig Level(LevelKind kind, double threshold = 0) {
 }
 
 ComparisonConfig Comparison(absl::string_view name, MatchField field,
-                            std::vector<LevelConfig> levels, bool tf = false) {
+                            std::vector<LevelConfig> levels, bool tf = false,
+                            bool hard = false) {
   ComparisonConfig c;
   c.name = std::string(name);
   c.field = field;
   c.levels = std::move(levels);
   c.term_frequency = tf;
+  c.hard = hard;
   return c;
 }
 
@@ -142,31 +149,40 @@ MatchingConfig DefaultMatchingConfig() {
                                {F::kCity, T::kExact, 0}}),
       Rule("postcode_family", {{F::kPostcode, T::kExact, 0},
                                {F::kFamilyName, T::kPrefix, 3}}),
+      Rule("same_handle", {{F::kSocialHandle, T::kExact, 0}}),
       Rule("name_pair", {{F::kFamilyName, T::kNamePair, 0}}),
+      Rule("given_family_sound", {{F::kGivenName, T::kExact, 0},
+                                  {F::kFamilyName, T::kPhonetic, 0}}),
+      Rule("given_family_initial_city", {{F::kGivenName, T::kExact, 0},
+                                         {F::kFamilyName, T::kInitial, 0},
+                                         {F::kCity, T::kExact, 0}}),
   };
   m.comparisons = {
       Comparison("identifier", F::kIdentifier,
-                 {Level(L::kExactValid), Level(L::kExact), Level(L::kDamerau, 1)}),
+                 {Level(L::kExactValid), Level(L::kExact), Level(L::kDamerau, 1)},
+                 /*tf=*/false, /*hard=*/true),
       Comparison("family_name", F::kFamilyName,
                  {Level(L::kExact), Level(L::kJaroWinkler, 0.92), Level(L::kMaiden),
-                  Level(L::kPhonetic), Level(L::kSwapped), Level(L::kJaroWinkler, 0.8)},
+                  Level(L::kPhonetic), Level(L::kSwapped), Level(L::kInitials),
+                  Level(L::kJaroWinkler, 0.8)},
                  true),
       Comparison("given_name", F::kGivenName,
                  {Level(L::kExact), Level(L::kNickname), Level(L::kJaroWinkler, 0.92),
-                  Level(L::kInitials), Level(L::kSwapped), Level(L::kJaroWinkler, 0.8)},
+                  Level(L::kInitials), Level(L::kJaroWinkler, 0.8)},
                  true),
       Comparison("birth_date", F::kBirthDate,
                  {Level(L::kExact), Level(L::kDateTypo), Level(L::kSameYear)}),
-      Comparison("email", F::kEmail,
-                 {Level(L::kExact), Level(L::kLocalPart), Level(L::kJaroWinkler, 0.88)}),
+      Comparison("email", F::kEmail, {Level(L::kExact), Level(L::kLocalPart)}),
       Comparison("phone", F::kPhone, {Level(L::kExact), Level(L::kDamerau, 1)}),
-      Comparison("postcode", F::kPostcode, {Level(L::kExact), Level(L::kPrefix, 2)}),
-      Comparison("city", F::kCity, {Level(L::kExact), Level(L::kJaroWinkler, 0.9)}, true),
-      Comparison("street", F::kStreet, {Level(L::kExact), Level(L::kTokenSet, 0.8)}),
+      Comparison("address", F::kAddress,
+                 {Level(L::kSameStreet), Level(L::kSamePostcode), Level(L::kSameCity),
+                  Level(L::kPrefix, 2)}),
       Comparison("specialty", F::kSpecialty, {Level(L::kExact)}),
       Comparison("affiliation", F::kAffiliation,
                  {Level(L::kExact), Level(L::kTokenSet, 0.8)}),
-      Comparison("social_handle", F::kSocialHandle, {Level(L::kExact)}),
+      Comparison("social_handle", F::kSocialHandle, {Level(L::kExact)}, /*tf=*/false,
+                 /*hard=*/true),
+      Comparison("handle_vs_contact", F::kSocialHandle, {Level(L::kHandleLike)}),
   };
   return m;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/config/matching_reader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -28,11 +29,15 @@ std::string LevelMisfit(LevelKind kind, MatchField field) {
     case LevelKind::kExactValid:
       return field == MatchField::kIdentifier ? "" : "applies to identifier only";
     case LevelKind::kPhonetic:
-    case LevelKind::kSwapped:
       return IsName(field) ? "" : "applies to given_name and family_name only";
+    case LevelKind::kSwapped:
+      // Counted once, on the family name: the given-name comparison of a
+      // swapped pair is then null (see mdm/match/comparison.h).
+      return field == MatchField::kFamilyName ? "" : "applies to family_name only";
     case LevelKind::kNickname:
-    case LevelKind::kInitials:
       return field == MatchField::kGivenName ? "" : "applies to given_name only";
+    case LevelKind::kInitials:
+      return IsName(field) ? "" : "applies to given_name and family_name only";
     case LevelKind::kMaiden:
       return field == MatchField::kFamilyName ? "" : "applies to family_name only";
     case LevelKind::kDateTypo:
@@ -41,8 +46,20 @@ std::string LevelMisfit(LevelKind kind, MatchField field) {
       return field == MatchField::kBirthDate ? "" : "applies to birth_date only";
     case LevelKind::kLocalPart:
       return field == MatchField::kEmail ? "" : "applies to email only";
-    default:
+    case LevelKind::kHandleLike:
+      return field == MatchField::kSocialHandle ? "" : "applies to social_handle only";
+    case LevelKind::kSameStreet:
+    case LevelKind::kSamePostcode:
+    case LevelKind::kSameCity:
+      return field == MatchField::kAddress ? "" : "applies to address only";
+    case LevelKind::kPrefix:
       return "";
+    default:
+      // An address is compared by its parts only.
+      return field == MatchField::kAddress
+                 ? "does not apply to address (use same_street, same_postcode, same_city "
+                   "or prefix)"
+                 : "";
   }
 }
 
@@ -191,6 +208,7 @@ class Reader {
     std::vector<absl::string_view> parts = absl::StrSplit(text, absl::MaxSplits('.', 1));
     std::optional<MatchField> field = ParseMatchField(parts[0]);
     if (!field) return fail("unknown field");
+    if (*field == MatchField::kAddress) return fail("block on postcode, city or street");
     BlockingKey key{*field, KeyTransform::kExact, 0};
     if (parts.size() == 1) return key;
     const absl::string_view t = parts[1];
@@ -248,7 +266,7 @@ class Reader {
     ComparisonConfig c;
     c.line = LineOf(node);
     YamlFields f(node, path, c.line, errors_);
-    f.RejectUnknownKeys({"name", "field", "levels", "term_frequency", "schemes"});
+    f.RejectUnknownKeys({"name", "field", "levels", "term_frequency", "schemes", "hard"});
     if (auto name = f.String("name", true)) c.name = *name;
     if (auto field = f.String("field", true)) {
       if (auto parsed = ParseMatchField(*field)) {
@@ -259,12 +277,14 @@ class Reader {
         return c;
       }
     }
-    if (auto tf = f.String("term_frequency", false)) {
-      if (*tf == "true" || *tf == "false") {
-        c.term_frequency = *tf == "true";
-      } else {
-        errors_->Add(LineOf(f.Get("term_frequency")), f.PathOf("term_frequency"),
-                     "expected true or false");
+    for (auto [key, flag] : {std::pair<const char*, bool*>{"term_frequency", &c.term_frequency},
+                             std::pair<const char*, bool*>{"hard", &c.hard}}) {
+      if (auto text = f.String(key, false)) {
+        if (*text == "true" || *text == "false") {
+          *flag = *text == "true";
+        } else {
+          errors_->Add(LineOf(f.Get(key)), f.PathOf(key), "expected true or false");
+        }
       }
     }
     if (YAML::Node schemes = f.Get("schemes")) {
@@ -290,6 +310,14 @@ class Reader {
                                  c.field)) {
         c.levels.push_back(*level);
       }
+    }
+    const bool handle_like = std::any_of(c.levels.begin(), c.levels.end(), [](const auto& l) {
+      return l.kind == LevelKind::kHandleLike;
+    });
+    if (handle_like && c.levels.size() > 1) {
+      errors_->Add(LineOf(levels), f.PathOf("levels"),
+                   "handle_like compares a record with a handle against one without: "
+                   "give it a comparison of its own");
     }
     return c;
   }
@@ -361,9 +389,10 @@ class Reader {
       return;
     }
     YamlFields f(node, "matching.decision", LineOf(node), errors_);
-    f.RejectUnknownKeys({"auto_merge", "review"});
+    f.RejectUnknownKeys({"auto_merge", "review", "keep_apart_weight"});
     if (auto v = f.Double("auto_merge", 0.5, 1.0)) m.auto_merge = *v;
     if (auto v = f.Double("review", 0.0, 1.0)) m.review = *v;
+    if (auto v = f.Double("keep_apart_weight", -1000, 1000)) m.keep_apart_weight = *v;
     if (m.review > m.auto_merge) {
       errors_->Add(LineOf(node), "matching.decision.review",
                    "must not exceed matching.decision.auto_merge");

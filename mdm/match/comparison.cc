@@ -5,6 +5,8 @@
 #include <cstdlib>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "matchers/date_similarity.h"
@@ -80,6 +82,28 @@ struct ValuePair {
   }
 };
 
+bool AddressesComparable(absl::string_view x, absl::string_view y) {
+  const AddressParts a = DecodeAddress(x), b = DecodeAddress(y);
+  return (!a.postcode.empty() && !b.postcode.empty()) || (!a.city.empty() && !b.city.empty());
+}
+
+bool AddressLevelHolds(const LevelConfig& level, absl::string_view x, absl::string_view y) {
+  const AddressParts a = DecodeAddress(x), b = DecodeAddress(y);
+  auto same = [](absl::string_view p, absl::string_view q) { return !p.empty() && p == q; };
+  switch (level.kind) {
+    case LevelKind::kSameStreet:
+      return same(a.street, b.street) && (same(a.postcode, b.postcode) || same(a.city, b.city));
+    case LevelKind::kSamePostcode:
+      return same(a.postcode, b.postcode);
+    case LevelKind::kSameCity:
+      return same(a.city, b.city);
+    case LevelKind::kPrefix:
+      return PrefixEqual(a.postcode, b.postcode, static_cast<size_t>(level.threshold));
+    default:
+      return false;
+  }
+}
+
 bool ValueLevelHolds(const LevelConfig& level, ValuePair& p) {
   switch (level.kind) {
     case LevelKind::kExact:
@@ -114,6 +138,18 @@ bool ValueLevelHolds(const LevelConfig& level, ValuePair& p) {
   }
 }
 
+// Letters and digits only: "isabelle gilbert", "isabelle.gilbert" and
+// "isabelle_gilbert" all become "isabellegilbert".
+std::string Squashed(absl::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(ch))) {
+      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(ch)));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 uint64_t ComparisonVector::Pattern(size_t comparisons) const {
@@ -139,7 +175,10 @@ Comparator::Comparator(const std::vector<ComparisonConfig>& comparisons,
                        const FeatureTable& table, const matchers::NicknameIndex& nicknames)
     : table_(table), nicknames_(nicknames) {
   for (const ComparisonConfig& config : comparisons) {
-    Compiled c{config, SlotOf(config.field), {}};
+    Compiled c{config, SlotOf(config.field), {}, -1};
+    for (size_t l = 0; l < config.levels.size(); ++l) {
+      if (config.levels[l].kind == LevelKind::kSwapped) c.swapped_level = static_cast<int>(l + 1);
+    }
     c.allowed_schemes.assign(table.schemes().size(), config.schemes.empty());
     for (const std::string& scheme : config.schemes) {
       const int index = table.SchemeIndex(scheme);
@@ -157,21 +196,37 @@ std::string Comparator::LevelLabel(size_t c, int level) const {
 }
 
 void Comparator::Compare(uint32_t a, uint32_t b, ComparisonVector* out) const {
+  bool swapped = false;
   for (size_t c = 0; c < comparisons_.size(); ++c) {
     out->tf[c] = 0;
     out->levels[c] = Evaluate(comparisons_[c], a, b, &out->tf[c]);
+    swapped = swapped || (comparisons_[c].swapped_level > 0 &&
+                          out->levels[c] == comparisons_[c].swapped_level);
+  }
+  if (!swapped) return;
+  for (size_t c = 0; c < comparisons_.size(); ++c) {
+    if (comparisons_[c].config.field == MatchField::kGivenName) {
+      out->levels[c] = kNullLevel;
+      out->tf[c] = 0;
+    }
   }
 }
 
 uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* tf) const {
   absl::Span<const FeatureValue> va = table_.Values(a, c.slot);
   absl::Span<const FeatureValue> vb = table_.Values(b, c.slot);
+  if (!c.config.levels.empty() && c.config.levels[0].kind == LevelKind::kHandleLike) {
+    if (va.empty() == vb.empty()) return kNullLevel;
+    return va.empty() ? EvaluateHandleLike(b, a) : EvaluateHandleLike(a, b);
+  }
   if (va.empty() || vb.empty()) return kNullLevel;
   const bool identifier = c.config.field == MatchField::kIdentifier;
+  const bool address = c.config.field == MatchField::kAddress;
   auto comparable = [&](const FeatureValue& x, const FeatureValue& y) {
+    if (address) return AddressesComparable(table_.Text(x), table_.Text(y));
     return !identifier || (x.scheme == y.scheme && c.allowed_schemes[x.scheme]);
   };
-  if (identifier) {
+  if (identifier || address) {
     bool any = false;
     for (const FeatureValue& x : va) {
       for (const FeatureValue& y : vb) any = any || comparable(x, y);
@@ -200,7 +255,10 @@ uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* t
             !(va[i].valid && vb[j].valid)) {
           continue;
         }
-        if (!ValueLevelHolds(level, pair)) continue;
+        if (address ? !AddressLevelHolds(level, pair.x, pair.y)
+                    : !ValueLevelHolds(level, pair)) {
+          continue;
+        }
         if (c.config.term_frequency &&
             (kind == LevelKind::kExact || kind == LevelKind::kExactValid)) {
           *tf = va[i].tf;
@@ -210,6 +268,33 @@ uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* t
     }
   }
   return static_cast<uint8_t>(levels.size() + 1);
+}
+
+uint8_t Comparator::EvaluateHandleLike(uint32_t with, uint32_t without) const {
+  const absl::string_view given = table_.First(without, Slot::kGiven);
+  const absl::string_view family = table_.First(without, Slot::kFamily);
+  std::vector<std::string> spellings;
+  for (const FeatureValue& e : table_.Values(without, Slot::kEmail)) {
+    spellings.push_back(Squashed(matchers::SplitEmail(table_.Text(e)).local));
+  }
+  if (!given.empty() && !family.empty()) {
+    const std::string g = Squashed(given), f = Squashed(family);
+    spellings.push_back(g + f);
+    spellings.push_back(f + g);
+    spellings.push_back(g.substr(0, 1) + f);
+    spellings.push_back(f + g.substr(0, 1));
+  }
+  std::erase_if(spellings, [](const std::string& s) { return s.size() < 3; });
+  if (spellings.empty()) return kNullLevel;
+  for (const FeatureValue& h : table_.Values(with, Slot::kHandle)) {
+    std::string handle = Squashed(table_.Text(h));
+    // "@drjgarnier": a title in front of the name.
+    const std::string untitled = absl::StartsWith(handle, "dr") ? handle.substr(2) : handle;
+    for (const std::string& s : spellings) {
+      if (s == handle || s == untitled) return 1;
+    }
+  }
+  return 2;  // else
 }
 
 bool Comparator::NameLevelHolds(const LevelConfig& level, MatchField field, uint32_t a,
@@ -234,7 +319,8 @@ bool Comparator::NameLevelHolds(const LevelConfig& level, MatchField field, uint
     case LevelKind::kNickname:
       return nicknames_.AreNicknames(given_a, given_b);
     case LevelKind::kInitials:
-      return matchers::InitialsCompatible(given_a, given_b);
+      return given ? matchers::InitialsCompatible(given_a, given_b)
+                   : matchers::InitialsCompatible(family_a, family_b);
     case LevelKind::kSwapped:
       return matchers::IsSwapped(given_a, family_a, given_b, family_b);
     case LevelKind::kMaiden: {

@@ -6,7 +6,12 @@
 // no value: no evidence), levels 1..n are the configured ones in order, and
 // n + 1 is "else" (values present, no level holds). For multi-valued fields
 // every value of one row is compared with every value of the other and the
-// best level wins. Identifier values compare only within one scheme.
+// best level wins. Identifier values compare only within one scheme;
+// addresses only when both sides have a postcode or both a city.
+//
+// A given/family swap is one piece of evidence: when a family-name
+// comparison puts a pair at its `swapped` level, the given-name comparisons
+// of that pair are null, so the swap is not counted twice.
 //
 // Example:
 //   Comparator comparator(config.comparisons, table, DefaultNicknames());
@@ -73,8 +78,11 @@ class Comparator {
     Slot slot;
     // Identifier comparisons: allowed[scheme index of the table].
     std::vector<bool> allowed_schemes;
+    int swapped_level = -1;  // level index of `swapped`, when configured
   };
   uint8_t Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* tf) const;
+  // kHandleLike: rows `with` (handles) and `without` (none).
+  uint8_t EvaluateHandleLike(uint32_t with, uint32_t without) const;
   bool NameLevelHolds(const LevelConfig& level, MatchField field, uint32_t a,
                       uint32_t b) const;
 

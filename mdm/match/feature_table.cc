@@ -19,12 +19,37 @@ Slot SlotOf(MatchField field) {
     case MatchField::kPostcode: return Slot::kPostcode;
     case MatchField::kCity: return Slot::kCity;
     case MatchField::kStreet: return Slot::kStreet;
+    case MatchField::kAddress: return Slot::kAddress;
     case MatchField::kSpecialty: return Slot::kSpecialty;
     case MatchField::kAffiliation: return Slot::kAffiliation;
     case MatchField::kSocialHandle: return Slot::kHandle;
     case MatchField::kIdentifier: return Slot::kIdentifier;
   }
   return Slot::kGiven;
+}
+
+constexpr char kAddressSeparator = '\x1f';
+
+std::string EncodeAddress(const AddressKey& a) {
+  std::string out;
+  out.reserve(a.postcode.size() + a.city.size() + a.street.size() + 2);
+  out.append(a.postcode).push_back(kAddressSeparator);
+  out.append(a.city).push_back(kAddressSeparator);
+  out.append(a.street);
+  return out;
+}
+
+AddressParts DecodeAddress(absl::string_view value) {
+  AddressParts p;
+  const size_t first = value.find(kAddressSeparator);
+  const size_t second = first == absl::string_view::npos
+                            ? absl::string_view::npos
+                            : value.find(kAddressSeparator, first + 1);
+  if (second == absl::string_view::npos) return p;
+  p.postcode = value.substr(0, first);
+  p.city = value.substr(first + 1, second - first - 1);
+  p.street = value.substr(second + 1);
+  return p;
 }
 
 FeatureTable::FeatureTable() { starts_.push_back(0); }
@@ -83,9 +108,21 @@ uint32_t FeatureTable::Add(int64_t record_id, const MatchKeys& k) {
   single(k.gender);
   list(k.emails);
   list(k.phones);
-  list(k.postcodes);
-  list(k.cities);
-  list(k.streets);
+  // Each distinct part once: blocking and single-part comparisons read these.
+  auto parts = [&](std::string AddressKey::*part) {
+    for (size_t i = 0; i < k.addresses.size(); ++i) {
+      const std::string& value = k.addresses[i].*part;
+      bool seen = value.empty();
+      for (size_t j = 0; j < i && !seen; ++j) seen = k.addresses[j].*part == value;
+      if (!seen) Push(value);
+    }
+    starts_.push_back(static_cast<uint32_t>(values_.size()));
+  };
+  parts(&AddressKey::postcode);
+  parts(&AddressKey::city);
+  parts(&AddressKey::street);
+  for (const AddressKey& a : k.addresses) Push(EncodeAddress(a));
+  starts_.push_back(static_cast<uint32_t>(values_.size()));
   list(k.specialties);
   list(k.affiliations);
   list(k.handles);

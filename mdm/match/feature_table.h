@@ -42,6 +42,7 @@ enum class Slot : uint8_t {
   kPostcode,
   kCity,
   kStreet,
+  kAddress,  // "postcode\x1fcity\x1fstreet" per address (EncodeAddress())
   kSpecialty,
   kAffiliation,
   kHandle,
@@ -51,6 +52,14 @@ inline constexpr int kSlotCount = static_cast<int>(Slot::kIdentifier) + 1;
 
 // The slot that holds a MatchField's values.
 Slot SlotOf(MatchField field);
+
+// One address as a kAddress value, and back. Parts never hold the separator
+// (keys are folded: control characters become spaces).
+std::string EncodeAddress(const AddressKey& address);
+struct AddressParts {
+  absl::string_view postcode, city, street;
+};
+AddressParts DecodeAddress(absl::string_view value);
 
 struct FeatureValue {
   uint64_t offset : 48 = 0;  // into the arena

@@ -14,7 +14,7 @@ namespace {
 
 // Bump when the content changes (new field, other phonetic rules): stored
 // values of an older version are then extracted again from the record.
-constexpr uint8_t kFormatVersion = 2;
+constexpr uint8_t kFormatVersion = 3;
 
 // "@drjgarnier", "https://x.com/drjgarnier/" and "DrJGarnier" agree.
 std::string HandleKey(absl::string_view handle) {
@@ -123,9 +123,8 @@ MatchKeys ExtractMatchKeys(const SourceRecord& r) {
     if (!p.e164.empty()) k.phones.push_back(p.e164);
   }
   for (const Address& a : r.addresses) {
-    if (!a.postcode.empty()) k.postcodes.push_back(a.postcode);
-    if (!a.city_key.empty()) k.cities.push_back(a.city_key);
-    if (!a.street_key.empty()) k.streets.push_back(a.street_key);
+    if (a.postcode.empty() && a.city_key.empty() && a.street_key.empty()) continue;
+    k.addresses.push_back({a.postcode, a.city_key, a.street_key});
   }
   for (const Specialty& s : r.specialties) {
     std::string key = s.code.empty() ? "~" + normalize::FoldKey(s.raw) : s.code;
@@ -153,9 +152,15 @@ std::string EncodeMatchKeys(const MatchKeys& k) {
                                &k.birth_date, &k.gender}) {
     PutString(*s, &out);
   }
-  for (const auto* list : {&k.given_sounds, &k.family_sounds, &k.emails, &k.phones, &k.postcodes, &k.cities, &k.streets,
+  for (const auto* list : {&k.given_sounds, &k.family_sounds, &k.emails, &k.phones,
                            &k.specialties, &k.affiliations, &k.handles}) {
     PutList(*list, &out);
+  }
+  PutVarint(k.addresses.size(), &out);
+  for (const AddressKey& a : k.addresses) {
+    PutString(a.postcode, &out);
+    PutString(a.city, &out);
+    PutString(a.street, &out);
   }
   PutVarint(k.identifiers.size(), &out);
   for (const IdentifierKey& id : k.identifiers) {
@@ -178,9 +183,16 @@ absl::Status DecodeMatchKeys(absl::string_view blob, MatchKeys* k) {
                          &k->birth_date, &k->gender}) {
     ok = ok && d.String(s);
   }
-  for (auto* list : {&k->given_sounds, &k->family_sounds, &k->emails, &k->phones, &k->postcodes, &k->cities, &k->streets,
+  for (auto* list : {&k->given_sounds, &k->family_sounds, &k->emails, &k->phones,
                      &k->specialties, &k->affiliations, &k->handles}) {
     ok = ok && d.List(list);
+  }
+  uint64_t addresses = 0;
+  ok = ok && d.Varint(&addresses) && addresses <= blob.size();
+  if (ok) k->addresses.resize(addresses);
+  for (size_t i = 0; ok && i < addresses; ++i) {
+    AddressKey& a = k->addresses[i];
+    ok = d.String(&a.postcode) && d.String(&a.city) && d.String(&a.street);
   }
   uint64_t ids = 0;
   ok = ok && d.Varint(&ids) && ids <= blob.size();

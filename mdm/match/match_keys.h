@@ -33,6 +33,14 @@ struct IdentifierKey {
   bool operator==(const IdentifierKey&) const = default;
 };
 
+struct AddressKey {
+  std::string postcode;  // canonical
+  std::string city;      // city_key
+  std::string street;    // street_key
+
+  bool operator==(const AddressKey&) const = default;
+};
+
 struct MatchKeys {
   std::string given;   // PersonName::given_key
   std::string family;  // PersonName::family_key
@@ -47,9 +55,7 @@ struct MatchKeys {
   std::string gender;
   std::vector<std::string> emails;        // normalized, non-empty
   std::vector<std::string> phones;        // E.164, parsed ones only
-  std::vector<std::string> postcodes;     // canonical
-  std::vector<std::string> cities;        // city_key
-  std::vector<std::string> streets;       // street_key
+  std::vector<AddressKey> addresses;      // those with a postcode, city or street
   std::vector<std::string> specialties;   // code, or "~" + folded label when unknown
   std::vector<std::string> affiliations;  // name_key
   std::vector<std::string> handles;       // folded, without '@'
@@ -62,7 +68,7 @@ struct MatchKeys {
 // out; list order follows the record.
 MatchKeys ExtractMatchKeys(const SourceRecord& record);
 
-// Compact binary form (format version 2: a version byte, then
+// Compact binary form (format version 3: a version byte, then
 // varint-length-prefixed strings in the order of the struct).
 std::string EncodeMatchKeys(const MatchKeys& keys);
 

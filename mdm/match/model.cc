@@ -34,7 +34,7 @@ std::string ComparisonsFingerprint(const std::vector<ComparisonConfig>& comparis
   std::string text;
   for (const ComparisonConfig& c : comparisons) {
     absl::StrAppend(&text, c.name, "|", MatchFieldName(c.field), "|",
-                    c.term_frequency ? "tf" : "", "|");
+                    c.term_frequency ? "tf" : "", c.hard ? "hard" : "", "|");
     for (const std::string& s : c.schemes) absl::StrAppend(&text, s, ",");
     for (const LevelConfig& l : c.levels) absl::StrAppend(&text, "|", l.Label());
     text.push_back('\n');

@@ -4,11 +4,24 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/strings/str_join.h"
+
 namespace mdm::match {
 namespace {
 
 // A value no record set can make rarer: keeps log2(u / tf) finite.
 constexpr double kMinTermFrequency = 1e-9;
+
+// Address values are stored as "postcode<US>city<US>street".
+std::string Readable(Slot slot, absl::string_view value) {
+  if (slot != Slot::kAddress) return std::string(value);
+  const AddressParts p = DecodeAddress(value);
+  std::vector<absl::string_view> parts;
+  for (absl::string_view part : {p.street, p.postcode, p.city}) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return absl::StrJoin(parts, ", ");
+}
 
 }  // namespace
 
@@ -63,8 +76,8 @@ Explanation Scorer::Explain(const Comparator& comparator, const FeatureTable& ta
     term.weight = weights_[c][level];
     term.tf_adjustment = TfAdjustment(c, level, v.tf[c]);
     const Slot slot = SlotOf(comparator.config(c).field);
-    term.value_a = std::string(table.First(a, slot));
-    term.value_b = std::string(table.First(b, slot));
+    term.value_a = Readable(slot, table.First(a, slot));
+    term.value_b = Readable(slot, table.First(b, slot));
     e.terms.push_back(std::move(term));
   }
   e.match_weight = MatchWeight(v);

@@ -29,6 +29,7 @@ json ComparisonsToJsonValue(const std::vector<ComparisonConfig>& comparisons) {
                    {"field", MatchFieldName(c.field)},
                    {"schemes", c.schemes},
                    {"term_frequency", c.term_frequency},
+                   {"hard", c.hard},
                    {"levels", levels}});
   }
   return out;
@@ -51,6 +52,7 @@ bool ComparisonsFromJsonValue(const json& value, std::vector<ComparisonConfig>* 
       }
     }
     c.term_frequency = r.Bool(j, "term_frequency");
+    c.hard = r.Bool(j, "hard");
     for (const json& l : r.Array(j, "levels")) {
       std::optional<LevelKind> kind = ParseLevelKind(r.String(l, "kind"));
       if (!kind) r.Fail();
@@ -81,6 +83,7 @@ std::string MatchingConfigToJson(const MatchingConfig& m) {
         {"seed", t.seed}}},
       {"auto_merge", m.auto_merge},
       {"review", m.review},
+      {"keep_apart_weight", m.keep_apart_weight},
       {"cannot_link_schemes", m.cannot_link_schemes}});
 }
 
@@ -115,6 +118,7 @@ absl::StatusOr<MatchingConfig> MatchingConfigFromJson(absl::string_view text) {
   m.training.seed = static_cast<uint64_t>(r.Integer(t, "seed"));
   m.auto_merge = r.Number(doc, "auto_merge");
   m.review = r.Number(doc, "review");
+  m.keep_apart_weight = r.Number(doc, "keep_apart_weight");
   m.cannot_link_schemes.clear();
   for (const json& s : r.Array(doc, "cannot_link_schemes")) {
     if (s.is_string()) {

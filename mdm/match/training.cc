@@ -26,11 +26,6 @@ LevelTable ZeroTable(const Comparator& comparator) {
   return t;
 }
 
-void AddVector(const ComparisonVector& v, size_t comparisons, LevelTable* counts,
-               double weight = 1) {
-  for (size_t c = 0; c < comparisons; ++c) (*counts)[c][v.levels[c]] += weight;
-}
-
 // Normalizes each comparison's non-null levels to sum to 1, flooring every
 // level at `floor` first. The null level is set to 0.
 void NormalizeNonNull(LevelTable* table, double floor) {
@@ -58,6 +53,60 @@ uint8_t LevelOf(uint64_t pattern, size_t c) {
   return static_cast<uint8_t>((pattern >> (4 * c)) & 0xF);
 }
 
+// The union of per-thread counts, sorted by pattern: sums in a fixed order
+// keep EM's floating-point results independent of the thread count.
+std::vector<PatternCount> MergeSorted(std::vector<absl::flat_hash_map<uint64_t, int64_t>>& maps) {
+  for (size_t t = 1; t < maps.size(); ++t) {
+    for (const auto& [pattern, count] : maps[t]) maps[0][pattern] += count;
+  }
+  std::vector<PatternCount> out;
+  out.reserve(maps[0].size());
+  for (const auto& [pattern, count] : maps[0]) out.push_back({pattern, count});
+  std::sort(out.begin(), out.end(),
+            [](const PatternCount& a, const PatternCount& b) { return a.pattern < b.pattern; });
+  return out;
+}
+
+// Hard evidence of a pattern (ComparisonConfig::hard): +1 when a hard
+// comparison is at its first level, -1 when one is at its else level (and
+// none at its first), 0 otherwise.
+class Anchors {
+ public:
+  explicit Anchors(const Comparator& comparator) {
+    for (size_t c = 0; c < comparator.size(); ++c) {
+      if (comparator.config(c).hard) {
+        hard_.push_back({c, static_cast<uint8_t>(comparator.level_count(c) - 1)});
+      }
+    }
+  }
+
+  int Of(uint64_t pattern) const {
+    int anchor = 0;
+    for (const auto& [comparison, else_level] : hard_) {
+      const uint8_t level = LevelOf(pattern, comparison);
+      if (level == 1) return 1;
+      if (level == else_level) anchor = -1;
+    }
+    return anchor;
+  }
+
+ private:
+  std::vector<std::pair<size_t, uint8_t>> hard_;  // comparison, its else level
+};
+
+// P(match | pattern) under (prior, m, u), null levels left out.
+double Posterior(uint64_t pattern, size_t comparisons, double prior, const LevelTable& m,
+                 const LevelTable& u) {
+  double pm = prior, pu = 1 - prior;
+  for (size_t c = 0; c < comparisons; ++c) {
+    const uint8_t level = LevelOf(pattern, c);
+    if (level == kNullLevel) continue;
+    pm *= m[c][level];
+    pu *= u[c][level];
+  }
+  return pm + pu > 0 ? pm / (pm + pu) : 0;
+}
+
 // Starting m: most of the mass on the best level, decreasing after it.
 LevelTable StartingM(const Comparator& comparator) {
   LevelTable m = ZeroTable(comparator);
@@ -76,30 +125,31 @@ LevelTable StartingM(const Comparator& comparator) {
 
 }  // namespace
 
-LevelTable SampleLevelCounts(const FeatureTable& table, const Comparator& comparator,
-                             int64_t pairs, uint64_t seed, int threads, int64_t* compared) {
+std::vector<PatternCount> SamplePatterns(const FeatureTable& table,
+                                         const Comparator& comparator, int64_t pairs,
+                                         uint64_t seed, int threads) {
+  threads = std::max(1, threads);
   const int64_t n = table.size();
   const int64_t all_pairs = n * (n - 1) / 2;
   const bool exhaustive = all_pairs <= pairs;
   const int64_t total = exhaustive ? all_pairs : pairs;
-  *compared = total;
-  std::vector<LevelTable> counts(std::max(1, threads), ZeroTable(comparator));
   const size_t comparisons = comparator.size();
+  std::vector<absl::flat_hash_map<uint64_t, int64_t>> maps(threads);
   if (exhaustive) {
     // Small data: rows are dealt out to threads round-robin.
-    OnThreads(std::max(1, threads), [&](int thread) {
+    OnThreads(threads, [&](int thread) {
       ComparisonVector v;
-      for (int64_t a = thread; a < n; a += std::max(1, threads)) {
+      for (int64_t a = thread; a < n; a += threads) {
         for (int64_t b = a + 1; b < n; ++b) {
           comparator.Compare(static_cast<uint32_t>(a), static_cast<uint32_t>(b), &v);
-          AddVector(v, comparisons, &counts[thread]);
+          ++maps[thread][v.Pattern(comparisons)];
         }
       }
     });
   } else {
     const int64_t chunks = (total + kSampleChunk - 1) / kSampleChunk;
     std::atomic<int64_t> next{0};
-    OnThreads(std::max(1, threads), [&](int thread) {
+    OnThreads(threads, [&](int thread) {
       ComparisonVector v;
       for (int64_t chunk = next++; chunk < chunks; chunk = next++) {
         uint64_t state = base::Mix64(seed ^ base::Mix64(static_cast<uint64_t>(chunk) + 1));
@@ -111,20 +161,12 @@ LevelTable SampleLevelCounts(const FeatureTable& table, const Comparator& compar
           auto b = static_cast<uint32_t>(state % static_cast<uint64_t>(n - 1));
           if (b >= a) ++b;
           comparator.Compare(std::min(a, b), std::max(a, b), &v);
-          AddVector(v, comparisons, &counts[thread]);
+          ++maps[thread][v.Pattern(comparisons)];
         }
       }
     });
   }
-  // Counts are whole numbers in doubles well below 2^53: the sum is exact
-  // in any order.
-  LevelTable sum = ZeroTable(comparator);
-  for (const LevelTable& t : counts) {
-    for (size_t c = 0; c < comparisons; ++c) {
-      for (size_t l = 0; l < sum[c].size(); ++l) sum[c][l] += t[c][l];
-    }
-  }
-  return sum;
+  return MergeSorted(maps);
 }
 
 std::vector<PatternCount> CountPatterns(Blocker& blocker, const Comparator& comparator,
@@ -138,15 +180,7 @@ std::vector<PatternCount> CountPatterns(Blocker& blocker, const Comparator& comp
     comparator.Compare(lo, hi, &v);
     ++maps[thread][v.Pattern(comparisons)];
   });
-  for (int t = 1; t < threads; ++t) {
-    for (const auto& [pattern, count] : maps[t]) maps[0][pattern] += count;
-  }
-  std::vector<PatternCount> out;
-  out.reserve(maps[0].size());
-  for (const auto& [pattern, count] : maps[0]) out.push_back({pattern, count});
-  std::sort(out.begin(), out.end(),
-            [](const PatternCount& a, const PatternCount& b) { return a.pattern < b.pattern; });
-  return out;
+  return MergeSorted(maps);
 }
 
 EmResult RunEm(const std::vector<PatternCount>& patterns, const Comparator& comparator,
@@ -156,20 +190,17 @@ EmResult RunEm(const std::vector<PatternCount>& patterns, const Comparator& comp
   LevelTable m = StartingM(comparator);
   LevelTable u = u_start;
   NormalizeNonNull(&u, kMinProbability);
+  const Anchors anchors(comparator);
   double lambda = 0.3;
   for (int iteration = 1; iteration <= config.max_iterations; ++iteration) {
     LevelTable m_next = ZeroTable(comparator);
     LevelTable u_next = ZeroTable(comparator);
     double matches = 0, total = 0;
     for (const PatternCount& p : patterns) {
-      double pm = lambda, pu = 1 - lambda;
-      for (size_t c = 0; c < comparisons; ++c) {
-        const uint8_t level = LevelOf(p.pattern, c);
-        if (level == kNullLevel) continue;
-        pm *= m[c][level];
-        pu *= u[c][level];
-      }
-      const double r = pm + pu > 0 ? pm / (pm + pu) : 0;
+      const int anchor = anchors.Of(p.pattern);
+      const double r = anchor > 0   ? 1.0
+                       : anchor < 0 ? 0.0
+                                    : Posterior(p.pattern, comparisons, lambda, m, u);
       const auto n = static_cast<double>(p.count);
       matches += n * r;
       total += n;
@@ -177,6 +208,13 @@ EmResult RunEm(const std::vector<PatternCount>& patterns, const Comparator& comp
         const uint8_t level = LevelOf(p.pattern, c);
         m_next[c][level] += n * r;
         u_next[c][level] += n * (1 - r);
+      }
+    }
+    // One pseudo-pair per level (Laplace): a level EM never sees among
+    // matches gets a small m, not a weight of minus infinity.
+    for (LevelTable* t : {&m_next, &u_next}) {
+      for (std::vector<double>& levels : *t) {
+        for (size_t l = 1; l < levels.size(); ++l) levels[l] += 1;
       }
     }
     NormalizeNonNull(&m_next, kMinProbability);
@@ -203,6 +241,25 @@ EmResult RunEm(const std::vector<PatternCount>& patterns, const Comparator& comp
   return result;
 }
 
+LevelTable EstimateU(const std::vector<PatternCount>& sample, const Comparator& comparator,
+                     double prior, const LevelTable& m, const LevelTable& u_previous) {
+  const size_t comparisons = comparator.size();
+  LevelTable u = ZeroTable(comparator);
+  for (const PatternCount& p : sample) {
+    const double non_match =
+        u_previous.empty() ? 1.0 : 1.0 - Posterior(p.pattern, comparisons, prior, m, u_previous);
+    const double weight = static_cast<double>(p.count) * non_match;
+    for (size_t c = 0; c < comparisons; ++c) u[c][LevelOf(p.pattern, c)] += weight;
+  }
+  // A level never seen counts as half a pair, not zero (its weight would be
+  // infinite); the floor is applied to counts, before normalizing.
+  for (std::vector<double>& levels : u) {
+    for (size_t l = 1; l < levels.size(); ++l) levels[l] = std::max(levels[l], 0.5);
+  }
+  NormalizeNonNull(&u, 0);
+  return u;
+}
+
 absl::StatusOr<MatchModel> TrainModel(const FeatureTable& table, Blocker& blocker,
                                       const Comparator& comparator,
                                       const MatchingConfig& config, int threads) {
@@ -215,29 +272,32 @@ absl::StatusOr<MatchModel> TrainModel(const FeatureTable& table, Blocker& blocke
   model.fingerprint = ComparisonsFingerprint(config.comparisons);
   model.training.records = n;
 
-  LevelTable u = SampleLevelCounts(table, comparator, config.training.u_sample_pairs,
-                                   config.training.seed, threads,
-                                   &model.training.u_sample_pairs);
-  // A level never seen in the sample counts as half a pair, not zero.
-  const double u_floor = 0.5 / static_cast<double>(model.training.u_sample_pairs);
-  NormalizeNonNull(&u, u_floor);
+  const std::vector<PatternCount> sample = SamplePatterns(
+      table, comparator, config.training.u_sample_pairs, config.training.seed, threads);
+  for (const PatternCount& p : sample) model.training.u_sample_pairs += p.count;
+  LevelTable u = EstimateU(sample, comparator, 0, {}, {});
 
-  std::vector<PatternCount> patterns = CountPatterns(blocker, comparator, threads);
+  const std::vector<PatternCount> patterns = CountPatterns(blocker, comparator, threads);
   for (const PatternCount& p : patterns) model.training.candidate_pairs += p.count;
   model.training.distinct_patterns = static_cast<int64_t>(patterns.size());
   if (model.training.candidate_pairs == 0) {
     return absl::FailedPreconditionError(
         "train: the blocking rules give no candidate pair, nothing to learn");
   }
-  EmResult em = RunEm(patterns, comparator, u, config.training);
+  const EmResult em = RunEm(patterns, comparator, u, config.training);
   model.training.em_iterations = em.iterations;
   model.training.converged = em.converged;
   model.training.candidate_match_share = em.match_share;
-
   const double all_pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2;
   model.prior = std::clamp(em.match_share * static_cast<double>(model.training.candidate_pairs) /
                                all_pairs,
                            1e-12, 0.5);
+  // Take the sample's own matches out of u; each round sharpens the
+  // posteriors it weighs them with.
+  constexpr int kURounds = 3;
+  for (int round = 0; round < kURounds; ++round) {
+    u = EstimateU(sample, comparator, model.prior, em.m, u);
+  }
   for (size_t c = 0; c < comparator.size(); ++c) {
     ComparisonParameters params;
     params.config = comparator.config(c);

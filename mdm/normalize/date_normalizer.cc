@@ -8,7 +8,9 @@
 namespace mdm::normalize {
 namespace {
 
-constexpr int kMinYear = 1800;
+// Registers and benchmarks (Wikidata persons) hold real dates from the
+// Middle Ages on; a four-digit year before 1000 is a typing error.
+constexpr int kMinYear = 1000;
 constexpr int kMaxYear = 2200;
 
 // Cursor over ASCII text with small parsing steps; each returns false and

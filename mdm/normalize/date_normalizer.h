@@ -33,7 +33,7 @@ DateOrder DateOrderForCountry(absl::string_view iso_country);
 
 // A calendar date (time ignored) at the precision given. nullopt for text
 // that is not a date or a date that does not exist (2026-02-30), or a year
-// outside 1800..2200.
+// outside 1000..2200.
 std::optional<std::string> NormalizeDate(absl::string_view raw, DateOrder order);
 
 // A timestamp: a date alone stays a date; a date with a time becomes UTC with

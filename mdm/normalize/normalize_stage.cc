@@ -106,10 +106,28 @@ void NormalizeIdentifiers(NormalizeOutcome& out) {
          [](const Identifier& id) { return absl::StrCat(id.scheme, ":", id.value); });
 }
 
+// The country a record's national phone numbers are read in: its first
+// address's, when it names one, else the source's. A US caller logged by a
+// French call centre writes a US number.
+std::string PhoneCountry(const SourceRecord& r, const std::string& default_country) {
+  for (const Address& a : r.addresses) {
+    if (a.country.size() == 2) return a.country;
+  }
+  return default_country;
+}
+
 void NormalizeContacts(NormalizeOutcome& out, const NormalizeContext& context) {
   SourceRecord& r = out.record;
+  for (Address& a : r.addresses) {
+    a = NormalizeAddress(a, context.default_country);
+    if (a.postcode_validity == Validity::kInvalid) {
+      Warn(out, "address.postcode", IssueReason::kInvalidPostcode,
+           absl::StrCat("not a valid postcode for ", a.country));
+    }
+  }
+  const std::string phone_country = PhoneCountry(r, context.default_country);
   for (Phone& p : r.phones) {
-    p = NormalizePhone(p.raw, context.default_country);
+    p = NormalizePhone(p.raw, phone_country);
     if (p.validity == Validity::kInvalid) {
       Warn(out, "phone", IssueReason::kInvalidPhone, "not a valid phone number");
     }
@@ -122,13 +140,6 @@ void NormalizeContacts(NormalizeOutcome& out, const NormalizeContext& context) {
     }
   }
   Dedupe(r.emails, [](const Email& e) { return e.normalized; });
-  for (Address& a : r.addresses) {
-    a = NormalizeAddress(a, context.default_country);
-    if (a.postcode_validity == Validity::kInvalid) {
-      Warn(out, "address.postcode", IssueReason::kInvalidPostcode,
-           absl::StrCat("not a valid postcode for ", a.country));
-    }
-  }
   for (Affiliation& a : r.affiliations) a.name_key = FoldKey(a.name);
   for (std::string& handle : r.social_handles) {
     handle = std::string(absl::StripAsciiWhitespace(handle));

@@ -148,8 +148,17 @@ absl::StatusOr<int64_t> PersistClusters(store::Store& store, int64_t run_id,
 
 cluster::ClusterOutput ClusterPairs(const MatchRecords& records,
                                     const match::ScoreOutput& scored,
-                                    const match::CannotLink& cannot_link) {
+                                    const match::CannotLink& cannot_link,
+                                    const match::Comparator& comparator,
+                                    const match::Scorer* scorer, double keep_apart_weight) {
   cluster::ClusterInput in;
+  if (scorer != nullptr) {
+    in.distinct = [&comparator, scorer, keep_apart_weight](uint32_t a, uint32_t b) {
+      match::ComparisonVector v;
+      comparator.Compare(a, b, &v);
+      return scorer->MatchWeight(v) < keep_apart_weight;
+    };
+  }
   in.rows = records.size();
   in.identity.resize(in.rows);
   for (uint32_t row = 0; row < in.rows; ++row) in.identity[row] = cannot_link.Keys(row);
@@ -205,11 +214,12 @@ absl::Status RunMatching(const MatchingConfig& config, store::Store& store,
 
   match::ScoreOutput scored;
   match::CannotLink cannot_link(records.table(), config.cannot_link_schemes);
+  std::optional<match::Scorer> scorer;
   if (model) {
     m.ran = true;
     m.model_id = model->model_id;
-    match::Scorer scorer(*model, config.auto_merge, config.review);
-    scored = match::ScoreCandidates(blocker, comparator, scorer, cannot_link, threads);
+    scorer.emplace(*model, config.auto_merge, config.review);
+    scored = match::ScoreCandidates(blocker, comparator, *scorer, cannot_link, threads);
     CopyBlockingReport(blocker.report(), m);
     m.auto_merge_pairs = scored.auto_merge;
     m.review_pairs = scored.review;
@@ -218,7 +228,9 @@ absl::Status RunMatching(const MatchingConfig& config, store::Store& store,
   }
   report.stage_seconds["score"] = watch.Lap();
 
-  cluster::ClusterOutput clusters = ClusterPairs(records, scored, cannot_link);
+  cluster::ClusterOutput clusters =
+      ClusterPairs(records, scored, cannot_link, comparator, scorer ? &*scorer : nullptr,
+                   config.keep_apart_weight);
   m.refused_unions = static_cast<int64_t>(clusters.refused.size());
   CountClusters(clusters.cluster_of, m);
   report.stage_seconds["cluster"] = watch.Lap();

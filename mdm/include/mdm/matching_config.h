@@ -55,9 +55,12 @@ enum class MatchField {
   kPostcode,      // canonical postcodes of the addresses
   kCity,          // folded city names of the addresses
   kStreet,        // folded street lines, abbreviations expanded
+  kAddress,       // whole addresses (street, postcode, city together): one
+                  // comparison for the place, where separate postcode, city
+                  // and street comparisons would count it three times
   kSpecialty,     // canonical specialty codes (folded label when unknown)
   kAffiliation,   // folded organisation names
-  kSocialHandle,  // folded handles without '@'
+  kSocialHandle,  // folded handles without '@' (see kHandleLike)
   kIdentifier,    // scheme + value; compared within one scheme only
 };
 
@@ -78,7 +81,7 @@ enum class LevelKind {
   kTokenSet,     // TokenSetRatio() >= threshold
   kPhonetic,     // names: same Double Metaphone code or same Phonex code
   kNickname,     // given names: nicknames, diminutives, compound initials
-  kInitials,     // given names: "j p" vs "jean pierre"
+  kInitials,     // names: "j p" vs "jean pierre", "l" vs "lefebvre"
   kSwapped,      // names: given and family names entered in each other's field
   kMaiden,       // family names: one record's name is the other's maiden name
   kPrefix,       // first `threshold` characters equal
@@ -86,6 +89,15 @@ enum class LevelKind {
   kWithinDays,   // dates: at most `threshold` days apart
   kSameYear,     // dates: same year (also a bare year against a full date)
   kLocalPart,    // e-mails: same local part (before '@', without +tag)
+  kSameStreet,   // addresses: same street line, and same postcode or city
+  kSamePostcode, // addresses: same postcode
+  kSameCity,     // addresses: same city
+  kHandleLike,   // social handles: the handle of a record spells the
+                 // e-mail local part or the name of a record that has no
+                 // handle ("@isabelle_gilbert" for isabelle.gilbert@...,
+                 // "@drjgarnier" for Jeanne Garnier). A comparison with
+                 // this level has no other; it is null for pairs where both
+                 // or neither record have a handle.
 };
 
 // "exact", "jaro_winkler" ... as written in mdm.yaml.
@@ -113,6 +125,10 @@ struct ComparisonConfig {
   // Term-frequency adjustment of the exact level: agreeing on a common value
   // (Martin, Smith) counts for less than agreeing on a rare one.
   bool term_frequency = false;
+  // Hard evidence: while training, a pair at the first level counts as a
+  // match and a pair at the else level as a non-match (an RPPS shared, or
+  // two different ones; one social account, or two). Anchors EM's classes.
+  bool hard = false;
   int line = 0;
 };
 
@@ -168,6 +184,11 @@ struct MatchingConfig {
   // steward; below, distinct. Defaults: 0.99 and 0.80.
   double auto_merge = 0.99;
   double review = 0.80;
+  // Chaining guard: clustering refuses a union that would put together two
+  // records whose own match weight is below this (clearly two people, even
+  // if a vague third record resembles both); the refused pair goes to
+  // review. Default: -8 (odds of 1 to 256 against, before the prior).
+  double keep_apart_weight = -8;
   // Identifier schemes whose two different valid values prove two records
   // are different people (cannot-link). Default: npi rpps adeli gmc lanr.
   std::vector<std::string> cannot_link_schemes = {"npi", "rpps", "adeli", "gmc",
