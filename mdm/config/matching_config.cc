@@ -131,6 +131,7 @@ std::string BlockingKey::Label() const {
     case KeyTransform::kYear: return absl::StrCat(field_name, ".year");
     case KeyTransform::kLocalPart: return absl::StrCat(field_name, ".local_part");
     case KeyTransform::kNamePair: return "name_pair";
+    case KeyTransform::kSpelling: return absl::StrCat(field_name, ".spelling");
   }
   return "?";
 }
@@ -153,6 +154,7 @@ MatchingConfig DefaultMatchingConfig() {
       Rule("name_pair", {{F::kFamilyName, T::kNamePair, 0}}),
       Rule("given_family_sound", {{F::kGivenName, T::kExact, 0},
                                   {F::kFamilyName, T::kPhonetic, 0}}),
+      Rule("handle_spelling", {{F::kSocialHandle, T::kSpelling, 0}}),
       Rule("given_family_initial_city", {{F::kGivenName, T::kExact, 0},
                                          {F::kFamilyName, T::kInitial, 0},
                                          {F::kCity, T::kExact, 0}}),
@@ -163,8 +165,8 @@ MatchingConfig DefaultMatchingConfig() {
                  /*tf=*/false, /*hard=*/true),
       Comparison("family_name", F::kFamilyName,
                  {Level(L::kExact), Level(L::kJaroWinkler, 0.92), Level(L::kMaiden),
-                  Level(L::kPhonetic), Level(L::kSwapped), Level(L::kInitials),
-                  Level(L::kJaroWinkler, 0.8)},
+                  Level(L::kPhonetic), Level(L::kSwapped), Level(L::kHandleLike),
+                  Level(L::kInitials), Level(L::kJaroWinkler, 0.8)},
                  true),
       Comparison("given_name", F::kGivenName,
                  {Level(L::kExact), Level(L::kNickname), Level(L::kJaroWinkler, 0.92),
@@ -172,17 +174,19 @@ MatchingConfig DefaultMatchingConfig() {
                  true),
       Comparison("birth_date", F::kBirthDate,
                  {Level(L::kExact), Level(L::kDateTypo), Level(L::kSameYear)}),
-      Comparison("email", F::kEmail, {Level(L::kExact), Level(L::kLocalPart)}),
-      Comparison("phone", F::kPhone, {Level(L::kExact), Level(L::kDamerau, 1)}),
+      // Shared addresses and practice numbers exist: agreeing on a value many
+      // records carry counts for less.
+      Comparison("email", F::kEmail, {Level(L::kExact), Level(L::kLocalPart)}, true),
+      Comparison("phone", F::kPhone, {Level(L::kExact), Level(L::kDamerau, 1)}, true),
       Comparison("address", F::kAddress,
                  {Level(L::kSameStreet), Level(L::kSamePostcode), Level(L::kSameCity),
-                  Level(L::kPrefix, 2)}),
+                  Level(L::kPrefix, 2)},
+                 true),
       Comparison("specialty", F::kSpecialty, {Level(L::kExact)}),
       Comparison("affiliation", F::kAffiliation,
-                 {Level(L::kExact), Level(L::kTokenSet, 0.8)}),
+                 {Level(L::kExact), Level(L::kTokenSet, 0.8)}, true),
       Comparison("social_handle", F::kSocialHandle, {Level(L::kExact)}, /*tf=*/false,
                  /*hard=*/true),
-      Comparison("handle_vs_contact", F::kSocialHandle, {Level(L::kHandleLike)}),
   };
   return m;
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/config/matching_reader.h"
 
-#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -47,7 +46,7 @@ std::string LevelMisfit(LevelKind kind, MatchField field) {
     case LevelKind::kLocalPart:
       return field == MatchField::kEmail ? "" : "applies to email only";
     case LevelKind::kHandleLike:
-      return field == MatchField::kSocialHandle ? "" : "applies to social_handle only";
+      return field == MatchField::kFamilyName ? "" : "applies to family_name only";
     case LevelKind::kSameStreet:
     case LevelKind::kSamePostcode:
     case LevelKind::kSameCity:
@@ -218,6 +217,11 @@ class Reader {
     } else if (t == "year") {
       if (*field != MatchField::kBirthDate) return fail("year applies to birth_date only");
       key.transform = KeyTransform::kYear;
+    } else if (t == "spelling") {
+      if (*field != MatchField::kSocialHandle) {
+        return fail("spelling applies to social_handle only");
+      }
+      key.transform = KeyTransform::kSpelling;
     } else if (t == "local_part") {
       if (*field != MatchField::kEmail) return fail("local_part applies to email only");
       key.transform = KeyTransform::kLocalPart;
@@ -229,8 +233,8 @@ class Reader {
       key.transform = KeyTransform::kPrefix;
       key.length = length;
     } else {
-      return fail("unknown transform (expected phonetic, initial, prefixN, year or "
-                  "local_part)");
+      return fail("unknown transform (expected phonetic, initial, prefixN, year, "
+                  "local_part or spelling)");
     }
     return key;
   }
@@ -310,14 +314,6 @@ class Reader {
                                  c.field)) {
         c.levels.push_back(*level);
       }
-    }
-    const bool handle_like = std::any_of(c.levels.begin(), c.levels.end(), [](const auto& l) {
-      return l.kind == LevelKind::kHandleLike;
-    });
-    if (handle_like && c.levels.size() > 1) {
-      errors_->Add(LineOf(levels), f.PathOf("levels"),
-                   "handle_like compares a record with a handle against one without: "
-                   "give it a comparison of its own");
     }
     return c;
   }

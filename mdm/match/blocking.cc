@@ -71,6 +71,12 @@ void PartKeys(const FeatureTable& t, uint32_t row, const BlockingKey& key, uint6
     case KeyTransform::kLocalPart:
       for (const FeatureValue& v : t.Values(row, Slot::kEmail)) add(LocalPart(t.Text(v)));
       return;
+    case KeyTransform::kSpelling: {
+      absl::Span<const FeatureValue> spellings = t.Values(row, Slot::kHandleSpellings);
+      if (spellings.empty()) spellings = t.Values(row, Slot::kContactSpellings);
+      for (const FeatureValue& v : spellings) add(t.Text(v));
+      return;
+    }
     case KeyTransform::kNamePair: {
       absl::string_view given = t.First(row, Slot::kGiven);
       absl::string_view family = t.First(row, Slot::kFamily);

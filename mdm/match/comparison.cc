@@ -138,16 +138,13 @@ bool ValueLevelHolds(const LevelConfig& level, ValuePair& p) {
   }
 }
 
-// Letters and digits only: "isabelle gilbert", "isabelle.gilbert" and
-// "isabelle_gilbert" all become "isabellegilbert".
-std::string Squashed(absl::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    if (absl::ascii_isalnum(static_cast<unsigned char>(ch))) {
-      out.push_back(absl::ascii_tolower(static_cast<unsigned char>(ch)));
-    }
+// True for keys made of one-letter words only: "j", "j p".
+bool IsInitials(absl::string_view key) {
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == ' ') continue;
+    if (i + 1 < key.size() && key[i + 1] != ' ') return false;
   }
-  return out;
+  return !key.empty();
 }
 
 }  // namespace
@@ -215,10 +212,6 @@ void Comparator::Compare(uint32_t a, uint32_t b, ComparisonVector* out) const {
 uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* tf) const {
   absl::Span<const FeatureValue> va = table_.Values(a, c.slot);
   absl::Span<const FeatureValue> vb = table_.Values(b, c.slot);
-  if (!c.config.levels.empty() && c.config.levels[0].kind == LevelKind::kHandleLike) {
-    if (va.empty() == vb.empty()) return kNullLevel;
-    return va.empty() ? EvaluateHandleLike(b, a) : EvaluateHandleLike(a, b);
-  }
   if (va.empty() || vb.empty()) return kNullLevel;
   const bool identifier = c.config.field == MatchField::kIdentifier;
   const bool address = c.config.field == MatchField::kAddress;
@@ -240,8 +233,18 @@ uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* t
     const LevelKind kind = level.kind;
     if (kind == LevelKind::kPhonetic || kind == LevelKind::kNickname ||
         kind == LevelKind::kInitials || kind == LevelKind::kSwapped ||
-        kind == LevelKind::kMaiden) {
-      if (NameLevelHolds(level, c.config.field, a, b)) return static_cast<uint8_t>(l + 1);
+        kind == LevelKind::kMaiden || kind == LevelKind::kHandleLike) {
+      float level_tf = 0;
+      if (NameLevelHolds(level, c.config.field, a, b, &level_tf)) {
+        if (c.config.term_frequency) *tf = level_tf;
+        return static_cast<uint8_t>(l + 1);
+      }
+      continue;
+    }
+    // "J." agreeing with "J." is an initial, not a given name: left to the
+    // initials level.
+    if (kind == LevelKind::kExact && c.config.field == MatchField::kGivenName &&
+        IsInitials(table_.Text(va[0]))) {
       continue;
     }
     for (size_t i = 0; i < va.size(); ++i) {
@@ -259,10 +262,7 @@ uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* t
                     : !ValueLevelHolds(level, pair)) {
           continue;
         }
-        if (c.config.term_frequency &&
-            (kind == LevelKind::kExact || kind == LevelKind::kExactValid)) {
-          *tf = va[i].tf;
-        }
+        if (c.config.term_frequency) *tf = LevelTermFrequency(kind, a, va[i]);
         return static_cast<uint8_t>(l + 1);
       }
     }
@@ -270,35 +270,36 @@ uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* t
   return static_cast<uint8_t>(levels.size() + 1);
 }
 
-uint8_t Comparator::EvaluateHandleLike(uint32_t with, uint32_t without) const {
-  const absl::string_view given = table_.First(without, Slot::kGiven);
-  const absl::string_view family = table_.First(without, Slot::kFamily);
-  std::vector<std::string> spellings;
-  for (const FeatureValue& e : table_.Values(without, Slot::kEmail)) {
-    spellings.push_back(Squashed(matchers::SplitEmail(table_.Text(e)).local));
+float Comparator::LevelTermFrequency(LevelKind kind, uint32_t row,
+                                     const FeatureValue& value) const {
+  if (kind == LevelKind::kExact || kind == LevelKind::kExactValid) return value.tf;
+  // Address levels: the share of the agreeing part (a city of millions says
+  // less than a village).
+  const AddressParts parts = DecodeAddress(table_.Text(value));
+  const auto [slot, part] = kind == LevelKind::kSameCity     ? std::pair(Slot::kCity, parts.city)
+                            : kind == LevelKind::kSamePostcode ? std::pair(Slot::kPostcode, parts.postcode)
+                                                               : std::pair(Slot::kCity, absl::string_view());
+  if (part.empty()) return 0;
+  for (const FeatureValue& v : table_.Values(row, slot)) {
+    if (table_.Text(v) == part) return v.tf;
   }
-  if (!given.empty() && !family.empty()) {
-    const std::string g = Squashed(given), f = Squashed(family);
-    spellings.push_back(g + f);
-    spellings.push_back(f + g);
-    spellings.push_back(g.substr(0, 1) + f);
-    spellings.push_back(f + g.substr(0, 1));
-  }
-  std::erase_if(spellings, [](const std::string& s) { return s.size() < 3; });
-  if (spellings.empty()) return kNullLevel;
-  for (const FeatureValue& h : table_.Values(with, Slot::kHandle)) {
-    std::string handle = Squashed(table_.Text(h));
-    // "@drjgarnier": a title in front of the name.
-    const std::string untitled = absl::StartsWith(handle, "dr") ? handle.substr(2) : handle;
-    for (const std::string& s : spellings) {
-      if (s == handle || s == untitled) return 1;
+  return 0;
+}
+
+bool Comparator::HandleSpellsName(uint32_t with, uint32_t without, float* tf) const {
+  for (const FeatureValue& h : table_.Values(with, Slot::kHandleSpellings)) {
+    for (const FeatureValue& c : table_.Values(without, Slot::kContactSpellings)) {
+      if (table_.Text(h) == table_.Text(c)) {
+        *tf = c.tf;
+        return true;
+      }
     }
   }
-  return 2;  // else
+  return false;
 }
 
 bool Comparator::NameLevelHolds(const LevelConfig& level, MatchField field, uint32_t a,
-                                uint32_t b) const {
+                                uint32_t b, float* tf) const {
   const absl::string_view given_a = table_.First(a, Slot::kGiven);
   const absl::string_view given_b = table_.First(b, Slot::kGiven);
   const absl::string_view family_a = table_.First(a, Slot::kFamily);
@@ -323,6 +324,8 @@ bool Comparator::NameLevelHolds(const LevelConfig& level, MatchField field, uint
                    : matchers::InitialsCompatible(family_a, family_b);
     case LevelKind::kSwapped:
       return matchers::IsSwapped(given_a, family_a, given_b, family_b);
+    case LevelKind::kHandleLike:
+      return HandleSpellsName(a, b, tf) || HandleSpellsName(b, a, tf);
     case LevelKind::kMaiden: {
       const absl::string_view maiden_a = table_.First(a, Slot::kMaiden);
       const absl::string_view maiden_b = table_.First(b, Slot::kMaiden);

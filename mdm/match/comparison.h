@@ -40,9 +40,9 @@ inline constexpr uint8_t kNullLevel = 0;
 
 struct ComparisonVector {
   std::array<uint8_t, config::kMaxComparisons> levels{};
-  // Per comparison: the term frequency of the value an exact level agreed
-  // on, 0 when the comparison has no term-frequency adjustment or the level
-  // is not exact.
+  // Per comparison: the term frequency of the value an exact (or
+  // handle_like) level agreed on, 0 when the comparison has no
+  // term-frequency adjustment or the level has none.
   std::array<float, config::kMaxComparisons> tf{};
 
   // The levels packed 4 bits each: the key EM counts patterns by.
@@ -81,10 +81,17 @@ class Comparator {
     int swapped_level = -1;  // level index of `swapped`, when configured
   };
   uint8_t Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* tf) const;
-  // kHandleLike: rows `with` (handles) and `without` (none).
-  uint8_t EvaluateHandleLike(uint32_t with, uint32_t without) const;
-  bool NameLevelHolds(const LevelConfig& level, MatchField field, uint32_t a,
-                      uint32_t b) const;
+  // The term frequency behind a value level that held on `value` of `row`:
+  // the value's own for exact levels, its city's or postcode's for address
+  // levels, 0 for others.
+  float LevelTermFrequency(LevelKind kind, uint32_t row, const FeatureValue& value) const;
+  // True when a handle of row `with` spells row `without`'s name or e-mail;
+  // `tf` gets the term frequency of the spelling.
+  bool HandleSpellsName(uint32_t with, uint32_t without, float* tf) const;
+  // Levels that read both names of both rows. `tf` gets a term frequency
+  // when the level has one (handle_like: of the spelling).
+  bool NameLevelHolds(const LevelConfig& level, MatchField field, uint32_t a, uint32_t b,
+                      float* tf) const;
 
   std::vector<Compiled> comparisons_;
   const FeatureTable& table_;

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "absl/container/flat_hash_map.h"
+#include "mdm/match/handle_spelling.h"
 
 namespace mdm::match {
 
@@ -130,6 +131,9 @@ uint32_t FeatureTable::Add(int64_t record_id, const MatchKeys& k) {
     Push(id.value, InternScheme(id.scheme), id.valid);
   }
   starts_.push_back(static_cast<uint32_t>(values_.size()));
+  list(HandleSpellings(k.handles));
+  // Only records that could own a handle need these: every record.
+  list(ContactSpellings(k.emails, k.given, k.family));
   record_ids_.push_back(record_id);
   return size() - 1;
 }

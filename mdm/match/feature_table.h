@@ -47,8 +47,10 @@ enum class Slot : uint8_t {
   kAffiliation,
   kHandle,
   kIdentifier,
+  kHandleSpellings,   // HandleSpellings() of the handles
+  kContactSpellings,  // ContactSpellings() of the e-mails and name
 };
-inline constexpr int kSlotCount = static_cast<int>(Slot::kIdentifier) + 1;
+inline constexpr int kSlotCount = static_cast<int>(Slot::kContactSpellings) + 1;
 
 // The slot that holds a MatchField's values.
 Slot SlotOf(MatchField field);

@@ -99,7 +99,7 @@ absl::StatusOr<MatchingConfig> MatchingConfigFromJson(absl::string_view text) {
     for (const json& k : r.Array(rule, "keys")) {
       std::optional<MatchField> field = ParseMatchField(r.String(k, "field"));
       const int64_t transform = r.Integer(k, "transform");
-      if (!field || transform < 0 || transform > static_cast<int>(KeyTransform::kNamePair)) {
+      if (!field || transform < 0 || transform > static_cast<int>(KeyTransform::kSpelling)) {
         r.Fail();
       }
       out.keys.push_back({field.value_or(MatchField::kFamilyName),

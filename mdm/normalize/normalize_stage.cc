@@ -128,6 +128,12 @@ void NormalizeContacts(NormalizeOutcome& out, const NormalizeContext& context) {
   const std::string phone_country = PhoneCountry(r, context.default_country);
   for (Phone& p : r.phones) {
     p = NormalizePhone(p.raw, phone_country);
+    for (size_t i = 0; p.validity == Validity::kInvalid && i < context.other_countries.size();
+         ++i) {
+      if (context.other_countries[i] == phone_country) continue;
+      Phone other = NormalizePhone(p.raw, context.other_countries[i]);
+      if (other.validity == Validity::kValid) p = std::move(other);
+    }
     if (p.validity == Validity::kInvalid) {
       Warn(out, "phone", IssueReason::kInvalidPhone, "not a valid phone number");
     }

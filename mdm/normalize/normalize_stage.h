@@ -34,6 +34,10 @@ namespace mdm::normalize {
 struct NormalizeContext {
   std::string default_country = "FR";  // ISO alpha-2 of the source
   const SpecialtyCatalog* specialties = &SpecialtyCatalog::Default();
+  // Other countries the sources of the run are in: a national phone number
+  // that is invalid in the record's country is tried in these, in order (a
+  // US caller logged by a French call centre without a country).
+  std::vector<std::string> other_countries;
 };
 
 struct NormalizeOutcome {

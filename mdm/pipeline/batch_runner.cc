@@ -69,7 +69,7 @@ class Batch {
     MDM_ASSIGN_OR_RETURN(int64_t file_id, store_.AddFile(row));
     MDM_ASSIGN_OR_RETURN(FileLoadResult result,
                          LoadFile({&source, std::move(*reader), file.path, file_id,
-                                   report_.run_id},
+                                   report_.run_id, OtherCountries(source)},
                                   store_, threads_));
     MDM_RETURN_IF_ERROR(store_.SetFileCounts(file_id, result.counts));
     file.counts = result.counts;
@@ -79,6 +79,19 @@ class Batch {
     report_.stage_seconds["normalize"] += result.normalize_seconds;
     report_.stage_seconds["persist"] += result.persist_seconds;
     return absl::OkStatus();
+  }
+
+  // The distinct default countries of the config's other sources.
+  std::vector<std::string> OtherCountries(const SourceConfig& source) const {
+    std::vector<std::string> countries;
+    for (const SourceConfig& other : config_.sources) {
+      if (other.default_country != source.default_country &&
+          std::find(countries.begin(), countries.end(), other.default_country) ==
+              countries.end()) {
+        countries.push_back(other.default_country);
+      }
+    }
+    return countries;
   }
 
   // A file whose header cannot be read is reported and left unregistered, so

@@ -148,7 +148,9 @@ absl::StatusOr<FileLoadResult> LoadFile(FileToLoad file, store::Store& store,
     }
   }
   RowContext context{file.source, file.path,
-                     normalize::NormalizeContext{file.source->default_country}};
+                     normalize::NormalizeContext{file.source->default_country,
+                                                 &normalize::SpecialtyCatalog::Default(),
+                                                 file.other_countries}};
   std::atomic<int64_t> normalize_nanos{0};
   base::OrderedPool<Chunk, DoneChunk> pool(threads, 2 * threads + 2, [&](Chunk chunk) {
     Stopwatch busy;

@@ -28,6 +28,8 @@ struct FileToLoad {
   std::string path;
   int64_t file_id = 0;
   int64_t run_id = 0;
+  // Default countries of the run's other sources (NormalizeContext).
+  std::vector<std::string> other_countries;
 };
 
 struct FileLoadResult {

@@ -41,7 +41,17 @@ class Stopwatch {
 void ComputeTermFrequencies(match::FeatureTable& table,
                             const std::vector<ComparisonConfig>& comparisons) {
   for (const ComparisonConfig& c : comparisons) {
-    if (c.term_frequency) table.ComputeTermFrequencies(match::SlotOf(c.field));
+    if (!c.term_frequency) continue;
+    table.ComputeTermFrequencies(match::SlotOf(c.field));
+    if (c.field == MatchField::kAddress) {
+      table.ComputeTermFrequencies(match::Slot::kCity);
+      table.ComputeTermFrequencies(match::Slot::kPostcode);
+    }
+    for (const LevelConfig& level : c.levels) {
+      if (level.kind == LevelKind::kHandleLike) {
+        table.ComputeTermFrequencies(match::Slot::kContactSpellings);
+      }
+    }
   }
 }
 
@@ -93,30 +103,45 @@ store::ReviewItemRow ReviewItem(const MatchRecords& records, uint32_t a, uint32_
 }
 
 // Review-band pairs that clustering left apart, conflicts, and refused
-// unions; one item per pair, sorted by record ids.
+// unions: one item per pair of clusters (its strongest pair), so a steward
+// decides each question once; sorted by record ids.
 std::vector<store::ReviewItemRow> ReviewItems(const MatchRecords& records,
                                               const match::ScoreOutput& scored,
                                               const cluster::ClusterOutput& clusters) {
-  std::vector<store::ReviewItemRow> items;
+  struct Candidate {
+    uint32_t a, b;
+    double weight;
+    const char* reason;
+  };
+  std::vector<Candidate> candidates;
   for (const match::ScoredPair& p : scored.pairs) {
     if (p.decision != MatchDecision::kReview) continue;
     if (p.conflict_scheme >= 0) {
-      items.push_back(ReviewItem(records, p.lo, p.hi, p.weight, "identifier_conflict"));
+      candidates.push_back({p.lo, p.hi, p.weight, "identifier_conflict"});
     } else if (clusters.cluster_of[p.lo] != clusters.cluster_of[p.hi]) {
-      items.push_back(ReviewItem(records, p.lo, p.hi, p.weight, "review_band"));
+      candidates.push_back({p.lo, p.hi, p.weight, "review_band"});
     }
   }
   for (const cluster::Edge& e : clusters.refused) {
-    items.push_back(ReviewItem(records, e.a, e.b, e.weight, "cannot_link"));
+    candidates.push_back({e.a, e.b, e.weight, "cannot_link"});
+  }
+  // Strongest first; ties by rows, so the kept pair does not depend on order.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    return x.weight != y.weight ? x.weight > y.weight : std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  absl::flat_hash_set<std::pair<uint32_t, uint32_t>> asked;
+  std::vector<store::ReviewItemRow> items;
+  for (const Candidate& c : candidates) {
+    uint32_t x = clusters.cluster_of[c.a], y = clusters.cluster_of[c.b];
+    if (x > y) std::swap(x, y);
+    // Conflicts inside one cluster are asked each; other pairs once per
+    // pair of clusters.
+    if (x != y && !asked.insert({x, y}).second) continue;
+    items.push_back(ReviewItem(records, c.a, c.b, c.weight, c.reason));
   }
   std::sort(items.begin(), items.end(), [](const auto& x, const auto& y) {
     return std::tie(x.record_a, x.record_b) < std::tie(y.record_a, y.record_b);
   });
-  items.erase(std::unique(items.begin(), items.end(),
-                          [](const auto& x, const auto& y) {
-                            return x.record_a == y.record_a && x.record_b == y.record_b;
-                          }),
-              items.end());
   return items;
 }
 

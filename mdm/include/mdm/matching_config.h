@@ -60,7 +60,7 @@ enum class MatchField {
                   // and street comparisons would count it three times
   kSpecialty,     // canonical specialty codes (folded label when unknown)
   kAffiliation,   // folded organisation names
-  kSocialHandle,  // folded handles without '@' (see kHandleLike)
+  kSocialHandle,  // folded handles without '@'
   kIdentifier,    // scheme + value; compared within one scheme only
 };
 
@@ -92,12 +92,12 @@ enum class LevelKind {
   kSameStreet,   // addresses: same street line, and same postcode or city
   kSamePostcode, // addresses: same postcode
   kSameCity,     // addresses: same city
-  kHandleLike,   // social handles: the handle of a record spells the
-                 // e-mail local part or the name of a record that has no
-                 // handle ("@isabelle_gilbert" for isabelle.gilbert@...,
-                 // "@drjgarnier" for Jeanne Garnier). A comparison with
-                 // this level has no other; it is null for pairs where both
-                 // or neither record have a handle.
+  kHandleLike,   // family names: they differ, but one record's social
+                 // handle spells the other's name or e-mail local part
+                 // ("@elodie_roux" posting as "Elodie P."; "@drjgarnier"
+                 // for Jeanne Garnier). A level of the family-name
+                 // comparison, so agreeing names and a handle spelled from
+                 // them count once, not twice.
 };
 
 // "exact", "jaro_winkler" ... as written in mdm.yaml.
@@ -141,6 +141,9 @@ enum class KeyTransform {
   kYear,       // dates: the year
   kLocalPart,  // e-mails: the local part
   kNamePair,   // given and family names in alphabetical order (finds swaps)
+  kSpelling,   // social_handle only: the handle's spellings for records
+               // with a handle, the e-mail and name spellings for the others
+               // (mdm/match/handle_spelling.h): pairs a handle with its owner
 };
 
 struct BlockingKey {
@@ -181,14 +184,16 @@ struct MatchingConfig {
   TrainingConfig training;
   // Decision bands on the match probability of a pair: at or above
   // auto_merge the pair is merged; at or above review it is queued for a
-  // steward; below, distinct. Defaults: 0.99 and 0.80.
-  double auto_merge = 0.99;
-  double review = 0.80;
+  // steward; below, distinct. Defaults: 0.80 and 0.75, chosen on FEBRL,
+  // historical_50k and generated HCP data (README.md, "Quality"): the
+  // chaining guard below catches the merges a lower auto_merge lets in.
+  double auto_merge = 0.80;
+  double review = 0.75;
   // Chaining guard: clustering refuses a union that would put together two
   // records whose own match weight is below this (clearly two people, even
   // if a vague third record resembles both); the refused pair goes to
-  // review. Default: -8 (odds of 1 to 256 against, before the prior).
-  double keep_apart_weight = -8;
+  // review. Default: -15 (odds of about 1 to 33,000).
+  double keep_apart_weight = -15;
   // Identifier schemes whose two different valid values prove two records
   // are different people (cannot-link). Default: npi rpps adeli gmc lanr.
   std::vector<std::string> cannot_link_schemes = {"npi", "rpps", "adeli", "gmc",
