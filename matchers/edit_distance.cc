@@ -187,6 +187,29 @@ size_t OsaDistance(absl::string_view a, absl::string_view b) {
   return WithUnits(a, b, [](auto x, auto y) { return OsaUnits(x, y); });
 }
 
+bool OsaWithin(absl::string_view a, absl::string_view b, size_t max) {
+  return WithUnits(a, b, [max](auto x, auto y) {
+    while (!x.empty() && !y.empty() && x.front() == y.front()) {
+      x.remove_prefix(1);
+      y.remove_prefix(1);
+    }
+    while (!x.empty() && !y.empty() && x.back() == y.back()) {
+      x.remove_suffix(1);
+      y.remove_suffix(1);
+    }
+    const size_t longer = std::max(x.size(), y.size());
+    const size_t shorter = std::min(x.size(), y.size());
+    if (longer == 0) return true;
+    if (longer - shorter > max) return false;
+    if (max == 1) {
+      // What is left differs at both ends: one unit each side, one unit on
+      // one side only, or two units swapped.
+      return longer == 1 || (x.size() == 2 && y.size() == 2 && x[0] == y[1] && x[1] == y[0]);
+    }
+    return OsaUnits(x, y) <= max;
+  });
+}
+
 size_t IndelDistance(absl::string_view a, absl::string_view b) {
   return WithUnits(a, b, [](auto x, auto y) { return IndelUnits(x, y); });
 }

@@ -6,11 +6,7 @@
 namespace mdm::matchers {
 
 bool IsOneEditApart(absl::string_view a, absl::string_view b) {
-  // Cheap rejection before the quadratic OSA table.
-  const size_t longer = a.size() > b.size() ? a.size() : b.size();
-  const size_t shorter = a.size() > b.size() ? b.size() : a.size();
-  if (longer - shorter > 1) return false;
-  return OsaDistance(a, b) == 1;
+  return a != b && OsaWithin(a, b, 1);
 }
 
 IdentifierAgreement CompareIdentifiers(absl::string_view a,

@@ -79,6 +79,15 @@ size_t LevenshteinWithin(absl::string_view a, absl::string_view b, size_t max);
 // a == b; "" vs x -> |x|. O(|a| * |b|); allocates beyond 64 units.
 size_t OsaDistance(absl::string_view a, absl::string_view b);
 
+// OsaWithin()
+//
+// OsaDistance(a, b) <= max, decided without the full table: common prefix
+// and suffix are stripped first, a length difference above `max` answers
+// at once, and max == 1 is a constant-time look at what is left (one
+// substitution, insertion, deletion or adjacent transposition). Symmetric;
+// OsaWithin(x, x, 0) is true.
+bool OsaWithin(absl::string_view a, absl::string_view b, size_t max);
+
 // IndelDistance()
 //
 // Edit distance with insertions and deletions only:

@@ -68,9 +68,17 @@ ComparisonConfig Comparison(absl::string_view name, MatchField field,
   return c;
 }
 
-BlockingRuleConfig Rule(absl::string_view name, std::vector<BlockingKey> keys) {
-  return BlockingRuleConfig{std::string(name), std::move(keys), 0};
+BlockingRuleConfig Rule(absl::string_view name, std::vector<BlockingKey> keys,
+                        int64_t max_block_size = 0) {
+  return BlockingRuleConfig{std::string(name), std::move(keys), max_block_size, 0};
 }
+
+// A contact point shared by more records than this is a switchboard or a
+// generic address, not a person.
+constexpr int64_t kSharedContactBlock = 20;
+// A handle spelled like a hundred records' names ("mariemartin") tells none
+// of them apart; nor does a common name without a place.
+constexpr int64_t kNameOnlyBlock = 100;
 
 }  // namespace
 
@@ -143,8 +151,8 @@ MatchingConfig DefaultMatchingConfig() {
   MatchingConfig m;
   m.blocking_rules = {
       Rule("same_identifier", {{F::kIdentifier, T::kExact, 0}}),
-      Rule("same_email", {{F::kEmail, T::kExact, 0}}),
-      Rule("same_phone", {{F::kPhone, T::kExact, 0}}),
+      Rule("same_email", {{F::kEmail, T::kExact, 0}}, kSharedContactBlock),
+      Rule("same_phone", {{F::kPhone, T::kExact, 0}}, kSharedContactBlock),
       Rule("name_sound_city", {{F::kFamilyName, T::kPhonetic, 0},
                                {F::kGivenName, T::kInitial, 0},
                                {F::kCity, T::kExact, 0}}),
@@ -153,8 +161,9 @@ MatchingConfig DefaultMatchingConfig() {
       Rule("same_handle", {{F::kSocialHandle, T::kExact, 0}}),
       Rule("name_pair", {{F::kFamilyName, T::kNamePair, 0}}),
       Rule("given_family_sound", {{F::kGivenName, T::kExact, 0},
-                                  {F::kFamilyName, T::kPhonetic, 0}}),
-      Rule("handle_spelling", {{F::kSocialHandle, T::kSpelling, 0}}),
+                                  {F::kFamilyName, T::kPhonetic, 0}},
+           kNameOnlyBlock),
+      Rule("handle_spelling", {{F::kSocialHandle, T::kSpelling, 0}}, kNameOnlyBlock),
       Rule("given_family_initial_city", {{F::kGivenName, T::kExact, 0},
                                          {F::kFamilyName, T::kInitial, 0},
                                          {F::kCity, T::kExact, 0}}),

@@ -174,7 +174,8 @@ class Reader {
       BlockingRuleConfig rule;
       rule.line = LineOf(rules[i]);
       YamlFields r(rules[i], path, rule.line, errors_);
-      r.RejectUnknownKeys({"name", "keys"});
+      r.RejectUnknownKeys({"name", "keys", "max_block_size"});
+      if (auto cap = r.Int("max_block_size", 2, 1'000'000)) rule.max_block_size = *cap;
       if (auto name = r.String("name", true)) {
         rule.name = *name;
         if (!names.insert(*name).second) {

@@ -115,12 +115,24 @@ Blocker::Blocker(const FeatureTable& table, const std::vector<BlockingRuleConfig
                  int64_t max_block_size) {
   const uint32_t rows = table.size();
   report_.rows = rows;
+  has_handle_.resize(rows);
+  given_first_.resize(rows);
+  for (uint32_t row = 0; row < rows; ++row) {
+    has_handle_[row] = !table.Values(row, Slot::kHandle).empty();
+    given_first_[row] = table.First(row, Slot::kGiven) < table.First(row, Slot::kFamily);
+  }
   entries_.resize(rules.size());
   key_starts_.resize(rules.size());
   row_keys_.resize(rules.size());
+  cross_.resize(rules.size(), CrossSide::kNone);
   for (size_t r = 0; r < rules.size(); ++r) {
     RuleReport rule_report;
     rule_report.rule = rules[r].name;
+    const int64_t cap = rules[r].max_block_size > 0 ? rules[r].max_block_size : max_block_size;
+    for (const BlockingKey& key : rules[r].keys) {
+      if (key.transform == KeyTransform::kSpelling) cross_[r] = CrossSide::kHandle;
+      if (key.transform == KeyTransform::kNamePair) cross_[r] = CrossSide::kNameOrder;
+    }
     std::vector<Entry>& entries = entries_[r];
     std::vector<std::vector<uint64_t>> keys_of_row(rows);
     for (uint32_t row = 0; row < rows; ++row) {
@@ -137,7 +149,7 @@ Blocker::Blocker(const FeatureTable& table, const std::vector<BlockingRuleConfig
       const int64_t size = static_cast<int64_t>(end - begin);
       ++rule_report.keys;
       rule_report.largest_block = std::max(rule_report.largest_block, size);
-      if (size > max_block_size) {
+      if (size > cap) {
         ++rule_report.capped_blocks;
         rule_report.cut_pairs += size * (size - 1) / 2;
         capped.insert(entries[begin].key);
@@ -186,9 +198,23 @@ std::optional<uint64_t> FirstCommon(absl::Span<const uint64_t> a,
 
 }  // namespace
 
+bool Blocker::CrossesSides(int rule, uint32_t a, uint32_t b) const {
+  switch (cross_[rule]) {
+    case CrossSide::kNone: return true;
+    case CrossSide::kHandle: return has_handle_[a] != has_handle_[b];
+    case CrossSide::kNameOrder: return given_first_[a] != given_first_[b];
+  }
+  return true;
+}
+
+bool Blocker::Pairs(int rule, uint32_t a, uint32_t b) const {
+  if (!CrossesSides(rule, a, b)) return false;
+  return FirstCommon(Keys(rule, a), Keys(rule, b)).has_value();
+}
+
 bool Blocker::Emits(int rule, uint64_t key, uint32_t lo, uint32_t hi) const {
   for (int earlier = 0; earlier < rule; ++earlier) {
-    if (FirstCommon(Keys(earlier, lo), Keys(earlier, hi))) return false;
+    if (Pairs(earlier, lo, hi)) return false;
   }
   absl::Span<const uint64_t> a = Keys(rule, lo);
   absl::Span<const uint64_t> b = Keys(rule, hi);
@@ -205,6 +231,7 @@ void Blocker::VisitBlock(const Block& block, int thread, int64_t* pairs,
     for (uint32_t j = i + 1; j < block.end; ++j) {
       const uint32_t lo = entries[i].row;
       const uint32_t hi = entries[j].row;
+      if (!CrossesSides(block.rule, lo, hi)) continue;
       if (!Emits(block.rule, key, lo, hi)) continue;
       ++pairs[block.rule];
       visit(thread, lo, hi, block.rule);
@@ -247,9 +274,7 @@ void Blocker::ForEachPair(int threads,
 
 std::optional<int> Blocker::PairingRule(uint32_t a, uint32_t b) const {
   for (size_t r = 0; r < row_keys_.size(); ++r) {
-    if (FirstCommon(Keys(static_cast<int>(r), a), Keys(static_cast<int>(r), b))) {
-      return static_cast<int>(r);
-    }
+    if (Pairs(static_cast<int>(r), a, b)) return static_cast<int>(r);
   }
   return std::nullopt;
 }

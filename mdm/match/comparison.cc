@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/match/comparison.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <cstdlib>
 
 #include "absl/status/statusor.h"
@@ -118,7 +120,7 @@ bool ValueLevelHolds(const LevelConfig& level, ValuePair& p) {
       return matchers::LevenshteinWithin(p.x, p.y, max) <= max;
     }
     case LevelKind::kDamerau:
-      return matchers::OsaDistance(p.x, p.y) <= static_cast<size_t>(level.threshold);
+      return matchers::OsaWithin(p.x, p.y, static_cast<size_t>(level.threshold));
     case LevelKind::kJaccard:
       return matchers::QGramJaccard(p.x, p.y) >= level.threshold;
     case LevelKind::kTokenSet:
@@ -155,6 +157,22 @@ uint64_t ComparisonVector::Pattern(size_t comparisons) const {
   return p;
 }
 
+std::optional<Slot> TermFrequencySlot(MatchField field, LevelKind kind) {
+  switch (kind) {
+    case LevelKind::kExact:
+    case LevelKind::kExactValid:
+      return SlotOf(field);
+    case LevelKind::kSameCity:
+      return Slot::kCity;
+    case LevelKind::kSamePostcode:
+      return Slot::kPostcode;
+    case LevelKind::kHandleLike:
+      return Slot::kContactSpellings;
+    default:
+      return std::nullopt;
+  }
+}
+
 const matchers::NicknameIndex& DefaultNicknames() {
   static const matchers::NicknameIndex* const index = [] {
     auto* built = new matchers::NicknameIndex();
@@ -183,6 +201,11 @@ Comparator::Comparator(const std::vector<ComparisonConfig>& comparisons,
     }
     comparisons_.push_back(std::move(c));
   }
+  order_.resize(comparisons_.size());
+  std::iota(order_.begin(), order_.end(), size_t{0});
+  std::stable_sort(order_.begin(), order_.end(), [this](size_t x, size_t y) {
+    return Rank(comparisons_[x].config) < Rank(comparisons_[y].config);
+  });
 }
 
 std::string Comparator::LevelLabel(size_t c, int level) const {
@@ -192,20 +215,23 @@ std::string Comparator::LevelLabel(size_t c, int level) const {
   return levels[level - 1].Label();
 }
 
-void Comparator::Compare(uint32_t a, uint32_t b, ComparisonVector* out) const {
-  bool swapped = false;
-  for (size_t c = 0; c < comparisons_.size(); ++c) {
-    out->tf[c] = 0;
-    out->levels[c] = Evaluate(comparisons_[c], a, b, &out->tf[c]);
-    swapped = swapped || (comparisons_[c].swapped_level > 0 &&
-                          out->levels[c] == comparisons_[c].swapped_level);
-  }
-  if (!swapped) return;
-  for (size_t c = 0; c < comparisons_.size(); ++c) {
-    if (comparisons_[c].config.field == MatchField::kGivenName) {
-      out->levels[c] = kNullLevel;
-      out->tf[c] = 0;
-    }
+int Comparator::Rank(const ComparisonConfig& c) {
+  switch (c.field) {
+    case MatchField::kFamilyName:
+      return 0;
+    case MatchField::kIdentifier:
+    case MatchField::kEmail:
+    case MatchField::kPhone:
+    case MatchField::kSocialHandle:
+    case MatchField::kGender:
+    case MatchField::kBirthDate:
+    case MatchField::kSpecialty:
+    case MatchField::kPostcode:
+      return 1;
+    case MatchField::kGivenName:
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -273,14 +299,13 @@ uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* t
 float Comparator::LevelTermFrequency(LevelKind kind, uint32_t row,
                                      const FeatureValue& value) const {
   if (kind == LevelKind::kExact || kind == LevelKind::kExactValid) return value.tf;
+  const std::optional<Slot> slot = TermFrequencySlot(MatchField::kAddress, kind);
+  if (!slot) return 0;
   // Address levels: the share of the agreeing part (a city of millions says
   // less than a village).
   const AddressParts parts = DecodeAddress(table_.Text(value));
-  const auto [slot, part] = kind == LevelKind::kSameCity     ? std::pair(Slot::kCity, parts.city)
-                            : kind == LevelKind::kSamePostcode ? std::pair(Slot::kPostcode, parts.postcode)
-                                                               : std::pair(Slot::kCity, absl::string_view());
-  if (part.empty()) return 0;
-  for (const FeatureValue& v : table_.Values(row, slot)) {
+  const absl::string_view part = *slot == Slot::kCity ? parts.city : parts.postcode;
+  for (const FeatureValue& v : table_.Values(row, *slot)) {
     if (table_.Text(v) == part) return v.tf;
   }
   return 0;

@@ -25,6 +25,7 @@
 #define MDM_MATCH_COMPARISON_H_
 
 #include <array>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -49,6 +50,12 @@ struct ComparisonVector {
   uint64_t Pattern(size_t comparisons) const;
 };
 
+// The slot whose term frequencies adjust a level of `kind` on `field`, or
+// nullopt when such a level has no adjustment: the field's own slot for
+// exact levels, the city or postcode slot for address levels, the contact
+// spellings for handle_like.
+std::optional<Slot> TermFrequencySlot(MatchField field, LevelKind kind);
+
 // The nickname relation built from the embedded US list
 // (schemas/reference/nicknames_us.csv) and the French built-ins.
 const matchers::NicknameIndex& DefaultNicknames();
@@ -61,7 +68,35 @@ class Comparator {
   Comparator(const std::vector<ComparisonConfig>& comparisons, const FeatureTable& table,
              const matchers::NicknameIndex& nicknames);
 
-  void Compare(uint32_t a, uint32_t b, ComparisonVector* out) const;
+  void Compare(uint32_t a, uint32_t b, ComparisonVector* out) const {
+    CompareUntil(a, b, out, [](size_t, uint8_t, float) { return false; });
+  }
+
+  // CompareUntil()
+  //
+  // As Compare(), one comparison at a time in evaluation order (family
+  // names first, so a swap is known before given names are read; then the
+  // cheap exact fields; then the string-heavy ones), calling
+  // stop(comparison, level, tf) after each. Returns false, leaving *out
+  // partly filled, as soon as `stop` returns true; true when all were
+  // compared. Scoring uses it to drop a pair once no remaining comparison
+  // could lift it into the review band.
+  template <typename StopFn>
+  bool CompareUntil(uint32_t a, uint32_t b, ComparisonVector* out, StopFn&& stop) const {
+    bool swapped = false;
+    for (size_t c : order_) {
+      const Compiled& compiled = comparisons_[c];
+      out->tf[c] = 0;
+      // A swap is one piece of evidence, counted by the family name.
+      out->levels[c] = swapped && compiled.config.field == MatchField::kGivenName
+                           ? kNullLevel
+                           : Evaluate(compiled, a, b, &out->tf[c]);
+      swapped = swapped ||
+                (compiled.swapped_level > 0 && out->levels[c] == compiled.swapped_level);
+      if (stop(c, out->levels[c], out->tf[c])) return false;
+    }
+    return true;
+  }
 
   size_t size() const { return comparisons_.size(); }
   // Levels of comparison `c` including null and else.
@@ -80,6 +115,8 @@ class Comparator {
     std::vector<bool> allowed_schemes;
     int swapped_level = -1;  // level index of `swapped`, when configured
   };
+  // Evaluation order rank of a comparison: lower first.
+  static int Rank(const ComparisonConfig& c);
   uint8_t Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* tf) const;
   // The term frequency behind a value level that held on `value` of `row`:
   // the value's own for exact levels, its city's or postcode's for address
@@ -94,6 +131,7 @@ class Comparator {
                       float* tf) const;
 
   std::vector<Compiled> comparisons_;
+  std::vector<size_t> order_;  // comparison indices in evaluation order
   const FeatureTable& table_;
   const matchers::NicknameIndex& nicknames_;
 };

@@ -147,6 +147,7 @@ void FeatureTable::ComputeTermFrequencies(Slot slot) {
       ++total;
     }
   }
+  tf_totals_[static_cast<size_t>(slot)] = total;
   if (total == 0) return;
   for (uint32_t row = 0; row < size(); ++row) {
     const size_t cell = static_cast<size_t>(row) * kSlotCount + static_cast<size_t>(slot);

@@ -16,6 +16,7 @@
 #ifndef MDM_MATCH_FEATURE_TABLE_H_
 #define MDM_MATCH_FEATURE_TABLE_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -86,6 +87,11 @@ class FeatureTable {
   // Sets FeatureValue::tf for every value of `slot`: the number of values
   // equal to it divided by the number of values in the slot.
   void ComputeTermFrequencies(Slot slot);
+  // The number of values ComputeTermFrequencies() divided by for `slot` (so
+  // 1 / it is the smallest term frequency there); 0 before it ran.
+  size_t term_frequency_total(Slot slot) const {
+    return tf_totals_[static_cast<size_t>(slot)];
+  }
 
   uint32_t size() const { return static_cast<uint32_t>(record_ids_.size()); }
   int64_t record_id(uint32_t row) const { return record_ids_[row]; }
@@ -121,6 +127,7 @@ class FeatureTable {
   std::vector<FeatureValue> values_;
   std::string arena_;
   std::vector<std::string> schemes_;
+  std::array<size_t, kSlotCount> tf_totals_{};
 };
 
 }  // namespace mdm::match

@@ -7,16 +7,32 @@
 
 namespace mdm::match {
 
-ScoreOutput ScoreCandidates(Blocker& blocker, const Comparator& comparator,
-                            const Scorer& scorer, const CannotLink& cannot_link,
-                            int threads) {
+ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
+                            const Comparator& comparator, const Scorer& scorer,
+                            const CannotLink& cannot_link, int threads) {
   threads = std::max(1, threads);
   std::vector<ScoreOutput> partial(threads);
   std::vector<ComparisonVector> vectors(threads);
+  const std::vector<double> max_contribution = scorer.MaxContributions(comparator, table);
+  double all_max = 0;
+  for (double m : max_contribution) all_max += m;
+  // A margin keeps rounding of the running sum from dropping a pair that
+  // the exact sum would put at the band's edge.
+  constexpr double kMargin = 1e-6;
+  const double floor = scorer.ReviewWeight() - scorer.model().PriorWeight() - kMargin;
   blocker.ForEachPair(threads, [&](int thread, uint32_t lo, uint32_t hi, int) {
     ScoreOutput& out = partial[thread];
     ComparisonVector& v = vectors[thread];
-    comparator.Compare(lo, hi, &v);
+    double sum = 0, rest = all_max;
+    const bool compared = comparator.CompareUntil(lo, hi, &v, [&](size_t c, uint8_t level, float tf) {
+      sum += scorer.Contribution(c, level, tf);
+      rest -= max_contribution[c];
+      return sum + rest < floor;
+    });
+    if (!compared) {
+      ++out.distinct;
+      return;
+    }
     const double weight = scorer.MatchWeight(v);
     MatchDecision decision = scorer.Decide(ProbabilityOfWeight(weight));
     if (decision == MatchDecision::kDistinct) {

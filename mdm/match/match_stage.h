@@ -37,9 +37,12 @@ struct ScoreOutput {
   int64_t conflicts = 0;          // auto-merge scores demoted by a cannot-link
 };
 
-ScoreOutput ScoreCandidates(Blocker& blocker, const Comparator& comparator,
-                            const Scorer& scorer, const CannotLink& cannot_link,
-                            int threads);
+// Pairs are dropped as distinct as soon as the comparisons left could not
+// lift them into the review band (Scorer::MaxContributions()): most
+// candidate pairs are settled by their first few comparisons.
+ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
+                            const Comparator& comparator, const Scorer& scorer,
+                            const CannotLink& cannot_link, int threads);
 
 }  // namespace mdm::match
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "absl/strings/str_join.h"
 
@@ -48,6 +49,32 @@ double Scorer::MatchWeight(const ComparisonVector& v) const {
     if (v.tf[c] > 0) w += TfAdjustment(c, v.levels[c], v.tf[c]);
   }
   return w;
+}
+
+std::vector<double> Scorer::MaxContributions(const Comparator& comparator,
+                                             const FeatureTable& table) const {
+  std::vector<double> out(weights_.size(), 0.0);
+  for (size_t c = 0; c < weights_.size(); ++c) {
+    const ComparisonConfig& config = comparator.config(c);
+    for (size_t l = 1; l < weights_[c].size(); ++l) {
+      double best = weights_[c][l];
+      if (config.term_frequency && l <= config.levels.size()) {
+        const std::optional<Slot> slot = TermFrequencySlot(config.field, config.levels[l - 1].kind);
+        const size_t total = slot ? table.term_frequency_total(*slot) : 0;
+        // The rarest value possible is one of `total`.
+        if (total > 0) best += TfAdjustment(c, static_cast<int>(l), 1.0F / static_cast<float>(total));
+      }
+      out[c] = std::max(out[c], best);
+    }
+  }
+  return out;
+}
+
+double Scorer::ReviewWeight() const {
+  // Probability p as a weight: log2(p / (1 - p)).
+  return review_ <= 0 ? -std::numeric_limits<double>::infinity()
+                      : review_ >= 1 ? std::numeric_limits<double>::infinity()
+                                     : std::log2(review_ / (1 - review_));
 }
 
 MatchDecision Scorer::Decide(double probability) const {

@@ -32,6 +32,18 @@ class Scorer {
   Scorer(const MatchModel& model, double auto_merge, double review);
 
   double MatchWeight(const ComparisonVector& v) const;
+  // Weight of one comparison at one level, its term-frequency adjustment
+  // included.
+  double Contribution(size_t comparison, int level, float tf) const {
+    return weights_[comparison][level] + TfAdjustment(comparison, level, tf);
+  }
+  // Per comparison, an upper bound of Contribution() over its levels and
+  // any term frequency `table` holds (0 for a comparison whose best is
+  // below 0: its null level adds 0).
+  std::vector<double> MaxContributions(const Comparator& comparator,
+                                       const FeatureTable& table) const;
+  // The match weight at which Decide() starts to answer kReview.
+  double ReviewWeight() const;
   double TfAdjustment(size_t comparison, int level, float tf) const;
   MatchDecision Decide(double probability) const;
 

@@ -68,7 +68,7 @@ std::string MatchingConfigToJson(const MatchingConfig& m) {
   for (const BlockingRuleConfig& rule : m.blocking_rules) {
     json keys = json::array();
     for (const BlockingKey& k : rule.keys) keys.push_back(KeyToJson(k));
-    rules.push_back({{"name", rule.name}, {"keys", keys}});
+    rules.push_back({{"name", rule.name}, {"keys", keys}, {"max_block_size", rule.max_block_size}});
   }
   const TrainingConfig& t = m.training;
   return model::DumpJson(json{
@@ -96,6 +96,7 @@ absl::StatusOr<MatchingConfig> MatchingConfigFromJson(absl::string_view text) {
   for (const json& rule : r.Array(doc, "blocking_rules")) {
     BlockingRuleConfig out;
     out.name = r.String(rule, "name");
+    out.max_block_size = r.Integer(rule, "max_block_size");
     for (const json& k : r.Array(rule, "keys")) {
       std::optional<MatchField> field = ParseMatchField(r.String(k, "field"));
       const int64_t transform = r.Integer(k, "transform");

@@ -42,14 +42,9 @@ void ComputeTermFrequencies(match::FeatureTable& table,
                             const std::vector<ComparisonConfig>& comparisons) {
   for (const ComparisonConfig& c : comparisons) {
     if (!c.term_frequency) continue;
-    table.ComputeTermFrequencies(match::SlotOf(c.field));
-    if (c.field == MatchField::kAddress) {
-      table.ComputeTermFrequencies(match::Slot::kCity);
-      table.ComputeTermFrequencies(match::Slot::kPostcode);
-    }
     for (const LevelConfig& level : c.levels) {
-      if (level.kind == LevelKind::kHandleLike) {
-        table.ComputeTermFrequencies(match::Slot::kContactSpellings);
+      if (std::optional<match::Slot> slot = match::TermFrequencySlot(c.field, level.kind)) {
+        if (table.term_frequency_total(*slot) == 0) table.ComputeTermFrequencies(*slot);
       }
     }
   }
@@ -244,7 +239,8 @@ absl::Status RunMatching(const MatchingConfig& config, store::Store& store,
     m.ran = true;
     m.model_id = model->model_id;
     scorer.emplace(*model, config.auto_merge, config.review);
-    scored = match::ScoreCandidates(blocker, comparator, *scorer, cannot_link, threads);
+    scored = match::ScoreCandidates(blocker, records.table(), comparator, *scorer, cannot_link,
+                                    threads);
     CopyBlockingReport(blocker.report(), m);
     m.auto_merge_pairs = scored.auto_merge;
     m.review_pairs = scored.review;

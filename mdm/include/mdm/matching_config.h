@@ -140,7 +140,8 @@ enum class KeyTransform {
   kPrefix,     // first `length` characters
   kYear,       // dates: the year
   kLocalPart,  // e-mails: the local part
-  kNamePair,   // given and family names in alphabetical order (finds swaps)
+  kNamePair,   // given and family names in alphabetical order; pairs only
+               // two records whose names run in opposite orders (finds swaps)
   kSpelling,   // social_handle only: the handle's spellings for records
                // with a handle, the e-mail and name spellings for the others
                // (mdm/match/handle_spelling.h): pairs a handle with its owner
@@ -159,9 +160,17 @@ struct BlockingKey {
 // Records that agree on every key of a rule form a block; every pair inside
 // a block is a candidate pair. A record with several values of a field
 // (two e-mails) has several keys, one per combination.
+// A rule with a social_handle.spelling key pairs only a record that has a
+// handle with one that has none (records with handles meet through their
+// handles, records without through their names); a rule with a name_pair
+// key only records whose given and family names are swapped.
 struct BlockingRuleConfig {
   std::string name;
   std::vector<BlockingKey> keys;
+  // Blocks larger than this are not expanded; 0 = matching's
+  // max_block_size. A phone or e-mail shared by hundreds of records is a
+  // switchboard or a generic address, not a person.
+  int64_t max_block_size = 0;
   int line = 0;
 };
 
