@@ -28,6 +28,7 @@ ModelSummary Summarize(const match::MatchModel& model) {
   const match::TrainingStats& t = model.training;
   s.records = t.records;
   s.candidate_pairs = t.candidate_pairs;
+  s.sampled_candidate_pairs = t.sampled_candidate_pairs;
   s.distinct_patterns = t.distinct_patterns;
   s.u_sample_pairs = t.u_sample_pairs;
   s.em_iterations = t.em_iterations;
@@ -99,11 +100,11 @@ class EngineImpl final : public Engine {
   absl::StatusOr<Explanation> Explain(absl::string_view source_a, absl::string_view key_a,
                                       absl::string_view source_b,
                                       absl::string_view key_b) override {
-    return pipeline::ExplainPair(*store_, source_a, key_a, source_b, key_b);
+    return pipeline::ExplainPair(*store_, source_a, key_a, source_b, key_b, threads_);
   }
 
   absl::StatusOr<Evaluation> Evaluate(const TruthOptions& truth) override {
-    return pipeline::EvaluateStore(*store_, truth);
+    return pipeline::EvaluateStore(*store_, truth, threads_);
   }
 
  private:

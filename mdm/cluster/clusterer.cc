@@ -39,7 +39,7 @@ class ConstrainedUnionFind {
   bool Union(uint32_t a, uint32_t b, bool checked) {
     uint32_t x = Find(a), y = Find(b);
     if (x == y) return true;
-    if (checked && Conflict(x, y)) return false;
+    if (checked && Conflict(x, y, a, b)) return false;
     if (size_[x] < size_[y]) std::swap(x, y);
     parent_[y] = x;
     size_[x] += size_[y];
@@ -63,15 +63,18 @@ class ConstrainedUnionFind {
   }
 
  private:
-  bool Conflict(uint32_t x, uint32_t y) {
+  // Whether the clusters rooted at x and y may not join; the union is
+  // asked for through the edge (a, b), which is known not to be distinct.
+  bool Conflict(uint32_t x, uint32_t y, uint32_t a, uint32_t b) {
     for (uint32_t p : partners_[x]) {
       if (Find(p) == y) return true;
     }
     if (IdentityConflict(identity_[x], identity_[y])) return true;
     if (!distinct_) return false;
-    for (uint32_t a : members_[x]) {
-      for (uint32_t b : members_[y]) {
-        if (distinct_(std::min(a, b), std::max(a, b))) return true;
+    for (uint32_t m : members_[x]) {
+      for (uint32_t n : members_[y]) {
+        if ((m == a && n == b) || (m == b && n == a)) continue;
+        if (distinct_(std::min(m, n), std::max(m, n))) return true;
       }
     }
     return false;

@@ -77,8 +77,11 @@ BlockingRuleConfig Rule(absl::string_view name, std::vector<BlockingKey> keys,
 // generic address, not a person.
 constexpr int64_t kSharedContactBlock = 20;
 // A handle spelled like a hundred records' names ("mariemartin") tells none
-// of them apart; nor does a common name without a place.
+// of them apart.
 constexpr int64_t kNameOnlyBlock = 100;
+// A name shared by thirty records with no place to tell them apart is a
+// namesake crowd, not a person's records.
+constexpr int64_t kNameWithoutPlaceBlock = 30;
 
 }  // namespace
 
@@ -156,13 +159,11 @@ MatchingConfig DefaultMatchingConfig() {
       Rule("name_sound_city", {{F::kFamilyName, T::kPhonetic, 0},
                                {F::kGivenName, T::kInitial, 0},
                                {F::kCity, T::kExact, 0}}),
-      Rule("postcode_family", {{F::kPostcode, T::kExact, 0},
-                               {F::kFamilyName, T::kPrefix, 3}}),
       Rule("same_handle", {{F::kSocialHandle, T::kExact, 0}}),
       Rule("name_pair", {{F::kFamilyName, T::kNamePair, 0}}),
       Rule("given_family_sound", {{F::kGivenName, T::kExact, 0},
                                   {F::kFamilyName, T::kPhonetic, 0}},
-           kNameOnlyBlock),
+           kNameWithoutPlaceBlock),
       Rule("handle_spelling", {{F::kSocialHandle, T::kSpelling, 0}}, kNameOnlyBlock),
       Rule("given_family_initial_city", {{F::kGivenName, T::kExact, 0},
                                          {F::kFamilyName, T::kInitial, 0},

@@ -373,7 +373,9 @@ class Reader {
       return;
     }
     YamlFields f(node, "matching.training", LineOf(node), errors_);
-    f.RejectUnknownKeys({"max_iterations", "tolerance", "u_sample_pairs", "seed"});
+    f.RejectUnknownKeys({"max_iterations", "tolerance", "u_sample_pairs",
+                         "max_candidate_pairs", "seed"});
+    if (auto v = f.Int("max_candidate_pairs", 1000, 1'000'000'000)) t.max_candidate_pairs = *v;
     if (auto v = f.Int("max_iterations", 1, 10000)) t.max_iterations = static_cast<int>(*v);
     if (auto v = f.Double("tolerance", 1e-12, 0.1)) t.tolerance = *v;
     if (auto v = f.Int("u_sample_pairs", 1000, 1'000'000'000)) t.u_sample_pairs = *v;

@@ -90,29 +90,49 @@ void PartKeys(const FeatureTable& t, uint32_t row, const BlockingKey& key, uint6
 
 }  // namespace
 
-std::vector<uint64_t> RowKeys(const FeatureTable& table, uint32_t row,
-                              const BlockingRuleConfig& rule) {
-  std::vector<uint64_t> keys = {0};
-  std::vector<uint64_t> part;
-  std::vector<uint64_t> next;
+void RowKeys(const FeatureTable& table, uint32_t row, const BlockingRuleConfig& rule,
+             RowKeyBuffers* buffers, std::vector<uint64_t>* keys) {
+  keys->assign(1, 0);
+  std::vector<uint64_t>& part = buffers->part;
+  std::vector<uint64_t>& next = buffers->next;
   for (size_t p = 0; p < rule.keys.size(); ++p) {
     PartKeys(table, row, rule.keys[p], p + 1, &part);
     next.clear();
-    for (uint64_t prefix : keys) {
+    for (uint64_t prefix : *keys) {
       for (uint64_t k : part) {
         if (next.size() < kMaxKeysPerRow) next.push_back(base::HashCombine(prefix, k));
       }
     }
-    keys.swap(next);
-    if (keys.empty()) break;
+    keys->swap(next);
+    if (keys->empty()) break;
   }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::sort(keys->begin(), keys->end());
+  keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
+}
+
+std::vector<uint64_t> RowKeys(const FeatureTable& table, uint32_t row,
+                              const BlockingRuleConfig& rule) {
+  RowKeyBuffers buffers;
+  std::vector<uint64_t> keys;
+  RowKeys(table, row, rule, &buffers, &keys);
   return keys;
 }
 
+namespace {
+
+// Runs fn(thread) on `threads` threads including the caller.
+template <typename Fn>
+void OnThreads(int threads, Fn fn) {
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t) workers.emplace_back(fn, t);
+  fn(0);
+  for (std::thread& w : workers) w.join();
+}
+
+}  // namespace
+
 Blocker::Blocker(const FeatureTable& table, const std::vector<BlockingRuleConfig>& rules,
-                 int64_t max_block_size) {
+                 int64_t max_block_size, int threads) {
   const uint32_t rows = table.size();
   report_.rows = rows;
   has_handle_.resize(rows);
@@ -121,82 +141,87 @@ Blocker::Blocker(const FeatureTable& table, const std::vector<BlockingRuleConfig
     has_handle_[row] = !table.Values(row, Slot::kHandle).empty();
     given_first_[row] = table.First(row, Slot::kGiven) < table.First(row, Slot::kFamily);
   }
-  entries_.resize(rules.size());
-  key_starts_.resize(rules.size());
-  row_keys_.resize(rules.size());
-  cross_.resize(rules.size(), CrossSide::kNone);
+  cross_.assign(rules.size(), CrossSide::kNone);
   for (size_t r = 0; r < rules.size(); ++r) {
-    RuleReport rule_report;
-    rule_report.rule = rules[r].name;
-    const int64_t cap = rules[r].max_block_size > 0 ? rules[r].max_block_size : max_block_size;
     for (const BlockingKey& key : rules[r].keys) {
       if (key.transform == KeyTransform::kSpelling) cross_[r] = CrossSide::kHandle;
       if (key.transform == KeyTransform::kNamePair) cross_[r] = CrossSide::kNameOrder;
     }
-    std::vector<Entry>& entries = entries_[r];
-    std::vector<std::vector<uint64_t>> keys_of_row(rows);
-    for (uint32_t row = 0; row < rows; ++row) {
-      keys_of_row[row] = RowKeys(table, row, rules[r]);
-      for (uint64_t k : keys_of_row[row]) entries.push_back({k, row});
+  }
+  // Rules are independent until the row-major merge: one at a time per thread.
+  std::vector<RuleBlocks> built(rules.size());
+  std::atomic<size_t> next{0};
+  OnThreads(std::max(1, threads), [&](int) {
+    for (size_t r = next++; r < rules.size(); r = next++) {
+      const int64_t cap = rules[r].max_block_size > 0 ? rules[r].max_block_size : max_block_size;
+      built[r] = BuildRule(table, rules[r], static_cast<int>(r), cap);
     }
-    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-      return a.key != b.key ? a.key < b.key : a.row < b.row;
-    });
-    absl::flat_hash_set<uint64_t> capped;
-    for (size_t begin = 0; begin < entries.size();) {
-      size_t end = begin + 1;
-      while (end < entries.size() && entries[end].key == entries[begin].key) ++end;
-      const int64_t size = static_cast<int64_t>(end - begin);
-      ++rule_report.keys;
-      rule_report.largest_block = std::max(rule_report.largest_block, size);
-      if (size > cap) {
-        ++rule_report.capped_blocks;
-        rule_report.cut_pairs += size * (size - 1) / 2;
-        capped.insert(entries[begin].key);
-      } else if (size >= 2) {
-        ++rule_report.blocks;
-        blocks_.push_back({static_cast<int>(r), static_cast<uint32_t>(begin),
-                           static_cast<uint32_t>(end)});
+  });
+  // Every rule's keys of a row side by side, capped ones left out: the
+  // dedup check walks two short runs per pair instead of one lookup per rule.
+  row_starts_.assign(static_cast<size_t>(rows) + 1, 0);
+  for (const RuleBlocks& rule : built) {
+    for (const Entry& e : rule.entries) {
+      if (!rule.capped.contains(e.key)) ++row_starts_[e.row + 1];
+    }
+  }
+  for (uint32_t row = 0; row < rows; ++row) row_starts_[row + 1] += row_starts_[row];
+  row_keys_.resize(row_starts_[rows]);
+  std::vector<uint64_t> fill(row_starts_.begin(), row_starts_.end() - 1);
+  // Rules in order, and each rule's entries sorted by key: every row's run
+  // comes out sorted by (rule, key).
+  for (size_t r = 0; r < built.size(); ++r) {
+    for (const Entry& e : built[r].entries) {
+      if (!built[r].capped.contains(e.key)) {
+        row_keys_[fill[e.row]++] = {static_cast<uint32_t>(r), e.key};
       }
-      begin = end;
     }
-    // Row-major keys without capped ones: what the dedup check reads.
-    key_starts_[r].reserve(rows + 1);
-    key_starts_[r].push_back(0);
-    for (uint32_t row = 0; row < rows; ++row) {
-      for (uint64_t k : keys_of_row[row]) {
-        if (!capped.contains(k)) row_keys_[r].push_back(k);
-      }
-      key_starts_[r].push_back(static_cast<uint32_t>(row_keys_[r].size()));
-    }
-    report_.rules.push_back(std::move(rule_report));
+  }
+  for (RuleBlocks& rule : built) {
+    blocks_.insert(blocks_.end(), rule.blocks.begin(), rule.blocks.end());
+    report_.rules.push_back(std::move(rule.report));
+    entries_.push_back(std::move(rule.entries));
   }
 }
 
-absl::Span<const uint64_t> Blocker::Keys(int rule, uint32_t row) const {
-  const std::vector<uint32_t>& starts = key_starts_[rule];
-  return absl::MakeConstSpan(row_keys_[rule].data() + starts[row],
-                             starts[row + 1] - starts[row]);
-}
-
-namespace {
-
-// The smallest value in both sorted lists, or nullopt.
-std::optional<uint64_t> FirstCommon(absl::Span<const uint64_t> a,
-                                    absl::Span<const uint64_t> b) {
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) return a[i];
-    if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
+Blocker::RuleBlocks Blocker::BuildRule(const FeatureTable& table,
+                                       const BlockingRuleConfig& rule, int index,
+                                       int64_t cap) {
+  RuleBlocks out;
+  out.report.rule = rule.name;
+  RowKeyBuffers buffers;
+  std::vector<uint64_t> keys;
+  for (uint32_t row = 0; row < table.size(); ++row) {
+    RowKeys(table, row, rule, &buffers, &keys);
+    for (uint64_t k : keys) out.entries.push_back({k, row});
   }
-  return std::nullopt;
+  std::sort(out.entries.begin(), out.entries.end(), [](const Entry& a, const Entry& b) {
+    return a.key != b.key ? a.key < b.key : a.row < b.row;
+  });
+  const std::vector<Entry>& entries = out.entries;
+  for (size_t begin = 0; begin < entries.size();) {
+    size_t end = begin + 1;
+    while (end < entries.size() && entries[end].key == entries[begin].key) ++end;
+    const int64_t size = static_cast<int64_t>(end - begin);
+    ++out.report.keys;
+    out.report.largest_block = std::max(out.report.largest_block, size);
+    if (size > cap) {
+      ++out.report.capped_blocks;
+      out.report.cut_pairs += size * (size - 1) / 2;
+      out.capped.insert(entries[begin].key);
+    } else if (size >= 2) {
+      ++out.report.blocks;
+      out.blocks.push_back({index, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+    }
+    begin = end;
+  }
+  return out;
 }
 
-}  // namespace
+absl::Span<const Blocker::RowKey> Blocker::RowKeysOf(uint32_t row) const {
+  return absl::MakeConstSpan(row_keys_.data() + row_starts_[row],
+                             row_starts_[row + 1] - row_starts_[row]);
+}
 
 bool Blocker::CrossesSides(int rule, uint32_t a, uint32_t b) const {
   switch (cross_[rule]) {
@@ -207,23 +232,35 @@ bool Blocker::CrossesSides(int rule, uint32_t a, uint32_t b) const {
   return true;
 }
 
-bool Blocker::Pairs(int rule, uint32_t a, uint32_t b) const {
-  if (!CrossesSides(rule, a, b)) return false;
-  return FirstCommon(Keys(rule, a), Keys(rule, b)).has_value();
+std::optional<Blocker::RowKey> Blocker::FirstShared(uint32_t lo, uint32_t hi,
+                                                    uint32_t up_to_rule) const {
+  // Both runs are sorted by (rule, key): one merge walk finds, rule by rule,
+  // the smallest key the rows share.
+  absl::Span<const RowKey> a = RowKeysOf(lo), b = RowKeysOf(hi);
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size() && a[i].rule <= up_to_rule &&
+         b[j].rule <= up_to_rule) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      if (CrossesSides(static_cast<int>(a[i].rule), lo, hi)) return a[i];
+      ++i;
+      ++j;
+    }
+  }
+  return std::nullopt;
 }
 
 bool Blocker::Emits(int rule, uint64_t key, uint32_t lo, uint32_t hi) const {
-  for (int earlier = 0; earlier < rule; ++earlier) {
-    if (Pairs(earlier, lo, hi)) return false;
-  }
-  absl::Span<const uint64_t> a = Keys(rule, lo);
-  absl::Span<const uint64_t> b = Keys(rule, hi);
-  // Most rows have one key per rule: then this block is the only one.
-  if (a.size() == 1 || b.size() == 1) return true;
-  return FirstCommon(a, b) == key;
+  // Emitted by the block of the first (rule, key) the two rows share: no
+  // earlier rule pairs them, and `key` is their smallest key under `rule`.
+  const std::optional<RowKey> first = FirstShared(lo, hi, static_cast<uint32_t>(rule));
+  return first && first->rule == static_cast<uint32_t>(rule) && first->key == key;
 }
 
-void Blocker::VisitBlock(const Block& block, int thread, int64_t* pairs,
+void Blocker::VisitBlock(const Block& block, int thread, uint64_t threshold, int64_t* pairs,
                          const std::function<void(int, uint32_t, uint32_t, int)>& visit) const {
   const std::vector<Entry>& entries = entries_[block.rule];
   const uint64_t key = entries[block.begin].key;
@@ -231,6 +268,10 @@ void Blocker::VisitBlock(const Block& block, int thread, int64_t* pairs,
     for (uint32_t j = i + 1; j < block.end; ++j) {
       const uint32_t lo = entries[i].row;
       const uint32_t hi = entries[j].row;
+      if (threshold != UINT64_MAX &&
+          base::Mix64((static_cast<uint64_t>(lo) << 32) | hi) >= threshold) {
+        continue;
+      }
       if (!CrossesSides(block.rule, lo, hi)) continue;
       if (!Emits(block.rule, key, lo, hi)) continue;
       ++pairs[block.rule];
@@ -239,29 +280,30 @@ void Blocker::VisitBlock(const Block& block, int thread, int64_t* pairs,
   }
 }
 
+template <typename PerBlock>
+void Blocker::ForEachBlock(int threads, PerBlock per_block) const {
+  std::atomic<size_t> next{0};
+  // Blocks are handed out in small batches: large and small blocks mix, and
+  // a batch keeps neighbouring blocks on one thread.
+  constexpr size_t kBatch = 64;
+  OnThreads(threads, [&](int thread) {
+    for (;;) {
+      const size_t begin = next.fetch_add(kBatch);
+      if (begin >= blocks_.size()) return;
+      const size_t end = std::min(blocks_.size(), begin + kBatch);
+      for (size_t b = begin; b < end; ++b) per_block(thread, blocks_[b]);
+    }
+  });
+}
+
 void Blocker::ForEachPair(int threads,
                           const std::function<void(int, uint32_t, uint32_t, int)>& visit) {
   const size_t rules = entries_.size();
   threads = std::max(1, threads);
   std::vector<std::vector<int64_t>> pairs(threads, std::vector<int64_t>(rules, 0));
-  std::atomic<size_t> next{0};
-  // Blocks are handed out in small batches: large and small blocks mix, and
-  // a batch keeps neighbouring blocks on one thread.
-  constexpr size_t kBatch = 64;
-  auto work = [&](int thread) {
-    for (;;) {
-      const size_t begin = next.fetch_add(kBatch);
-      if (begin >= blocks_.size()) return;
-      const size_t end = std::min(blocks_.size(), begin + kBatch);
-      for (size_t b = begin; b < end; ++b) {
-        VisitBlock(blocks_[b], thread, pairs[thread].data(), visit);
-      }
-    }
-  };
-  std::vector<std::thread> workers;
-  for (int t = 1; t < threads; ++t) workers.emplace_back(work, t);
-  work(0);
-  for (std::thread& w : workers) w.join();
+  ForEachBlock(threads, [&](int thread, const Block& block) {
+    VisitBlock(block, thread, UINT64_MAX, pairs[thread].data(), visit);
+  });
   report_.candidate_pairs = 0;
   for (size_t r = 0; r < rules; ++r) {
     report_.rules[r].pairs = 0;
@@ -272,11 +314,31 @@ void Blocker::ForEachPair(int threads,
   report_.reduction_ratio = all > 0 ? 1.0 - report_.candidate_pairs / all : 0;
 }
 
-std::optional<int> Blocker::PairingRule(uint32_t a, uint32_t b) const {
-  for (size_t r = 0; r < row_keys_.size(); ++r) {
-    if (Pairs(static_cast<int>(r), a, b)) return static_cast<int>(r);
+double Blocker::ForEachSampledPair(
+    int threads, int64_t max_pairs,
+    const std::function<void(int, uint32_t, uint32_t, int)>& visit) const {
+  threads = std::max(1, threads);
+  // The pairs inside blocks bound the candidate pairs from above (a pair in
+  // two blocks is one candidate), so the sample is at most max_pairs.
+  double bound = 0;
+  for (const Block& b : blocks_) {
+    const double size = b.end - b.begin;
+    bound += size * (size - 1) / 2;
   }
-  return std::nullopt;
+  const double rate = bound <= static_cast<double>(max_pairs) ? 1.0 : max_pairs / bound;
+  const uint64_t threshold =
+      rate >= 1.0 ? UINT64_MAX : static_cast<uint64_t>(rate * 18446744073709551615.0);
+  std::vector<std::vector<int64_t>> pairs(threads, std::vector<int64_t>(entries_.size(), 0));
+  ForEachBlock(threads, [&](int thread, const Block& block) {
+    VisitBlock(block, thread, threshold, pairs[thread].data(), visit);
+  });
+  return rate;
+}
+
+std::optional<int> Blocker::PairingRule(uint32_t a, uint32_t b) const {
+  const std::optional<RowKey> first = FirstShared(std::min(a, b), std::max(a, b), UINT32_MAX);
+  if (!first) return std::nullopt;
+  return static_cast<int>(first->rule);
 }
 
 }  // namespace mdm::match

@@ -34,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/types/span.h"
 #include "mdm/match/feature_table.h"
 #include "mdm/matching_config.h"
@@ -63,17 +64,32 @@ struct BlockingReport {
 // processes), sorted and distinct. Exposed for tests and for MatchOne.
 std::vector<uint64_t> RowKeys(const FeatureTable& table, uint32_t row,
                               const BlockingRuleConfig& rule);
+// The same into *keys, reusing the buffers' storage (a million rows times
+// ten rules would otherwise allocate thirty million times).
+struct RowKeyBuffers {
+  std::vector<uint64_t> part, next;
+};
+void RowKeys(const FeatureTable& table, uint32_t row, const BlockingRuleConfig& rule,
+             RowKeyBuffers* buffers, std::vector<uint64_t>* keys);
 
 class Blocker {
  public:
+  // Builds the blocks of every rule, rules spread over `threads` threads.
   Blocker(const FeatureTable& table, const std::vector<BlockingRuleConfig>& rules,
-          int64_t max_block_size);
+          int64_t max_block_size, int threads = 1);
 
   // Calls visit(thread, lo, hi, rule_index) for every candidate pair, from
   // `threads` worker threads (1 = the calling thread only). Counts each
   // rule's pairs into report().
   void ForEachPair(int threads,
                    const std::function<void(int, uint32_t, uint32_t, int)>& visit);
+
+  // As ForEachPair(), for a deterministic sample of about `max_pairs`
+  // candidate pairs (every pair when there are fewer): a pair is kept when
+  // a hash of its rows falls under the sampling rate. Returns the rate
+  // (kept pairs / rate estimates the candidate pairs). Leaves report() alone.
+  double ForEachSampledPair(int threads, int64_t max_pairs,
+                            const std::function<void(int, uint32_t, uint32_t, int)>& visit) const;
 
   // The first rule that pairs rows a and b, or nullopt when no rule does
   // (or only through a capped block).
@@ -90,24 +106,45 @@ class Blocker {
     int rule;
     uint32_t begin, end;  // into entries_[rule]
   };
-  // Keys of a row under a rule, capped keys removed.
-  absl::Span<const uint64_t> Keys(int rule, uint32_t row) const;
-  // True when rule `rule` pairs rows a and b (through any non-capped key).
-  bool Pairs(int rule, uint32_t a, uint32_t b) const;
-  bool Emits(int rule, uint64_t key, uint32_t lo, uint32_t hi) const;
-  void VisitBlock(const Block& block, int thread, int64_t* pairs,
-                  const std::function<void(int, uint32_t, uint32_t, int)>& visit) const;
-
-  std::vector<std::vector<Entry>> entries_;        // per rule, sorted by key, row
-  std::vector<std::vector<uint32_t>> key_starts_;  // per rule, per row
-  std::vector<std::vector<uint64_t>> row_keys_;    // per rule, row-major
-  std::vector<Block> blocks_;
+  struct RowKey {
+    uint32_t rule;
+    uint64_t key;
+    friend bool operator<(const RowKey& a, const RowKey& b) {
+      return a.rule != b.rule ? a.rule < b.rule : a.key < b.key;
+    }
+  };
+  // One rule's entries sorted by key, its blocks, capped keys and counts.
+  struct RuleBlocks {
+    std::vector<Entry> entries;
+    std::vector<Block> blocks;
+    absl::flat_hash_set<uint64_t> capped;
+    RuleReport report;
+  };
   // Rules that pair only rows on opposite sides of a divide.
   enum class CrossSide { kNone, kHandle, kNameOrder };
+
+  static RuleBlocks BuildRule(const FeatureTable& table, const BlockingRuleConfig& rule,
+                              int index, int64_t cap);
+  absl::Span<const RowKey> RowKeysOf(uint32_t row) const;
   bool CrossesSides(int rule, uint32_t a, uint32_t b) const;
-  std::vector<CrossSide> cross_;   // per rule
-  std::vector<bool> has_handle_;   // per row
-  std::vector<bool> given_first_;  // per row: given key sorts before family key
+  // The first (rule, key), rule <= up_to_rule, by which rule the two rows
+  // share a non-capped key across its divide; nullopt when none.
+  std::optional<RowKey> FirstShared(uint32_t lo, uint32_t hi, uint32_t up_to_rule) const;
+  bool Emits(int rule, uint64_t key, uint32_t lo, uint32_t hi) const;
+  // Visits the block's pairs whose PairHash() is below `threshold`
+  // (UINT64_MAX: all of them).
+  void VisitBlock(const Block& block, int thread, uint64_t threshold, int64_t* pairs,
+                  const std::function<void(int, uint32_t, uint32_t, int)>& visit) const;
+  template <typename PerBlock>
+  void ForEachBlock(int threads, PerBlock per_block) const;
+
+  std::vector<std::vector<Entry>> entries_;  // per rule, sorted by key, row
+  std::vector<Block> blocks_;
+  std::vector<RowKey> row_keys_;             // row-major, sorted by (rule, key)
+  std::vector<uint64_t> row_starts_;         // per row, into row_keys_
+  std::vector<CrossSide> cross_;             // per rule
+  std::vector<bool> has_handle_;             // per row
+  std::vector<bool> given_first_;            // per row: given key sorts first
   BlockingReport report_;
 };
 

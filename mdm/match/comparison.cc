@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "absl/status/statusor.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -27,9 +28,14 @@ namespace {
 
 // Lazily computed similarities of one value pair, shared by the levels of a
 // comparison so that two Jaro-Winkler thresholds cost one computation.
-struct Similarities {
-  double jaro_winkler = -1;
-  double jaro = -1;
+// Lazily computed similarities of the value pairs of one comparison, shared
+// by its levels so that two Jaro-Winkler thresholds cost one computation.
+// Only the masks are initialized: most comparisons never read a similarity.
+struct SimilarityCache {
+  uint16_t jaro_winkler_done = 0;
+  uint16_t jaro_done = 0;
+  double jaro_winkler[16];
+  double jaro[16];
 };
 
 // Bounded cache: pairs beyond it are computed again per level (only records
@@ -69,28 +75,34 @@ bool DateLevelHolds(const LevelConfig& level, absl::string_view x, absl::string_
 // One value of each row, with its cached similarities.
 struct ValuePair {
   absl::string_view x, y;
-  Similarities* sim = nullptr;  // null beyond the cache
-  Similarities scratch;
+  SimilarityCache* cache = nullptr;
+  int slot = -1;  // index in the cache; -1 beyond it
 
   double JaroWinkler() {
-    Similarities& s = sim ? *sim : scratch;
-    if (s.jaro_winkler < 0) s.jaro_winkler = matchers::JaroWinkler(x, y);
-    return s.jaro_winkler;
+    if (slot < 0) return matchers::JaroWinkler(x, y);
+    const uint16_t bit = static_cast<uint16_t>(1u << slot);
+    if ((cache->jaro_winkler_done & bit) == 0) {
+      cache->jaro_winkler[slot] = matchers::JaroWinkler(x, y);
+      cache->jaro_winkler_done |= bit;
+    }
+    return cache->jaro_winkler[slot];
   }
   double Jaro() {
-    Similarities& s = sim ? *sim : scratch;
-    if (s.jaro < 0) s.jaro = matchers::Jaro(x, y);
-    return s.jaro;
+    if (slot < 0) return matchers::Jaro(x, y);
+    const uint16_t bit = static_cast<uint16_t>(1u << slot);
+    if ((cache->jaro_done & bit) == 0) {
+      cache->jaro[slot] = matchers::Jaro(x, y);
+      cache->jaro_done |= bit;
+    }
+    return cache->jaro[slot];
   }
 };
 
-bool AddressesComparable(absl::string_view x, absl::string_view y) {
-  const AddressParts a = DecodeAddress(x), b = DecodeAddress(y);
+bool AddressesComparable(const AddressParts& a, const AddressParts& b) {
   return (!a.postcode.empty() && !b.postcode.empty()) || (!a.city.empty() && !b.city.empty());
 }
 
-bool AddressLevelHolds(const LevelConfig& level, absl::string_view x, absl::string_view y) {
-  const AddressParts a = DecodeAddress(x), b = DecodeAddress(y);
+bool AddressLevelHolds(const LevelConfig& level, const AddressParts& a, const AddressParts& b) {
   auto same = [](absl::string_view p, absl::string_view q) { return !p.empty() && p == q; };
   switch (level.kind) {
     case LevelKind::kSameStreet:
@@ -215,6 +227,15 @@ std::string Comparator::LevelLabel(size_t c, int level) const {
   return levels[level - 1].Label();
 }
 
+void Comparator::PrioritizeBy(const std::vector<double>& priority) {
+  std::stable_sort(order_.begin(), order_.end(), [&](size_t x, size_t y) {
+    const bool fx = comparisons_[x].config.field == MatchField::kFamilyName;
+    const bool fy = comparisons_[y].config.field == MatchField::kFamilyName;
+    if (fx != fy) return fx;
+    return priority[x] > priority[y];
+  });
+}
+
 int Comparator::Rank(const ComparisonConfig& c) {
   switch (c.field) {
     case MatchField::kFamilyName:
@@ -239,20 +260,19 @@ uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* t
   absl::Span<const FeatureValue> va = table_.Values(a, c.slot);
   absl::Span<const FeatureValue> vb = table_.Values(b, c.slot);
   if (va.empty() || vb.empty()) return kNullLevel;
+  if (c.config.field == MatchField::kAddress) return EvaluateAddress(c, a, va, vb, tf);
   const bool identifier = c.config.field == MatchField::kIdentifier;
-  const bool address = c.config.field == MatchField::kAddress;
   auto comparable = [&](const FeatureValue& x, const FeatureValue& y) {
-    if (address) return AddressesComparable(table_.Text(x), table_.Text(y));
     return !identifier || (x.scheme == y.scheme && c.allowed_schemes[x.scheme]);
   };
-  if (identifier || address) {
+  if (identifier) {
     bool any = false;
     for (const FeatureValue& x : va) {
       for (const FeatureValue& y : vb) any = any || comparable(x, y);
     }
     if (!any) return kNullLevel;
   }
-  std::array<Similarities, kCachedValues * kCachedValues> cache;
+  SimilarityCache cache;
   const std::vector<LevelConfig>& levels = c.config.levels;
   for (size_t l = 0; l < levels.size(); ++l) {
     const LevelConfig& level = levels[l];
@@ -279,16 +299,41 @@ uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* t
         ValuePair pair;
         pair.x = table_.Text(va[i]);
         pair.y = table_.Text(vb[j]);
-        if (i < kCachedValues && j < kCachedValues) pair.sim = &cache[i * kCachedValues + j];
+        pair.cache = &cache;
+        if (i < kCachedValues && j < kCachedValues) {
+          pair.slot = static_cast<int>(i * kCachedValues + j);
+        }
         if (kind == LevelKind::kExactValid &&
             !(va[i].valid && vb[j].valid)) {
           continue;
         }
-        if (address ? !AddressLevelHolds(level, pair.x, pair.y)
-                    : !ValueLevelHolds(level, pair)) {
-          continue;
-        }
+        if (!ValueLevelHolds(level, pair)) continue;
         if (c.config.term_frequency) *tf = LevelTermFrequency(kind, a, va[i]);
+        return static_cast<uint8_t>(l + 1);
+      }
+    }
+  }
+  return static_cast<uint8_t>(levels.size() + 1);
+}
+
+uint8_t Comparator::EvaluateAddress(const Compiled& c, uint32_t a,
+                                    absl::Span<const FeatureValue> va,
+                                    absl::Span<const FeatureValue> vb, float* tf) const {
+  // Each address decoded once, not once per level and pair.
+  absl::InlinedVector<AddressParts, 4> pa, pb;
+  for (const FeatureValue& v : va) pa.push_back(DecodeAddress(table_.Text(v)));
+  for (const FeatureValue& v : vb) pb.push_back(DecodeAddress(table_.Text(v)));
+  bool comparable = false;
+  for (const AddressParts& x : pa) {
+    for (const AddressParts& y : pb) comparable = comparable || AddressesComparable(x, y);
+  }
+  if (!comparable) return kNullLevel;
+  const std::vector<LevelConfig>& levels = c.config.levels;
+  for (size_t l = 0; l < levels.size(); ++l) {
+    for (size_t i = 0; i < pa.size(); ++i) {
+      for (size_t j = 0; j < pb.size(); ++j) {
+        if (!AddressLevelHolds(levels[l], pa[i], pb[j])) continue;
+        if (c.config.term_frequency) *tf = LevelTermFrequency(levels[l].kind, a, va[i]);
         return static_cast<uint8_t>(l + 1);
       }
     }

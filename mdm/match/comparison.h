@@ -107,6 +107,12 @@ class Comparator {
   // "null", the configured level's label, or "else".
   std::string LevelLabel(size_t c, int level) const;
 
+  // Sets the evaluation order of CompareUntil() to the comparisons by
+  // decreasing `priority` (family names always first, for the swap rule):
+  // scoring puts the comparisons that can move a weight most first, so a
+  // pair that cannot reach the review band is dropped sooner.
+  void PrioritizeBy(const std::vector<double>& priority);
+
  private:
   struct Compiled {
     ComparisonConfig config;
@@ -118,6 +124,8 @@ class Comparator {
   // Evaluation order rank of a comparison: lower first.
   static int Rank(const ComparisonConfig& c);
   uint8_t Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* tf) const;
+  uint8_t EvaluateAddress(const Compiled& c, uint32_t a, absl::Span<const FeatureValue> va,
+                          absl::Span<const FeatureValue> vb, float* tf) const;
   // The term frequency behind a value level that held on `value` of `row`:
   // the value's own for exact levels, its city's or postcode's for address
   // levels, 0 for others.

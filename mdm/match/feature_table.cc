@@ -138,13 +138,50 @@ uint32_t FeatureTable::Add(int64_t record_id, const MatchKeys& k) {
   return size() - 1;
 }
 
-void FeatureTable::ComputeTermFrequencies(Slot slot) {
+void FeatureTable::Append(const FeatureTable& other) {
+  std::vector<uint8_t> scheme_of(other.schemes_.size());
+  for (size_t i = 0; i < other.schemes_.size(); ++i) {
+    scheme_of[i] = InternScheme(other.schemes_[i]);
+  }
+  const uint64_t arena_base = arena_.size();
+  const uint32_t value_base = static_cast<uint32_t>(values_.size());
+  arena_.append(other.arena_);
+  for (const FeatureValue& v : other.values_) {
+    FeatureValue copy = v;
+    copy.offset = v.offset + arena_base;
+    copy.tf = 0;
+    values_.push_back(copy);
+  }
+  // Scheme indices are the other table's: only identifier values have one.
+  for (uint32_t row = 0; row < other.size(); ++row) {
+    const size_t cell = static_cast<size_t>(row) * kSlotCount +
+                        static_cast<size_t>(Slot::kIdentifier);
+    for (uint32_t i = other.starts_[cell]; i < other.starts_[cell + 1]; ++i) {
+      values_[value_base + i].scheme = scheme_of[other.values_[i].scheme];
+    }
+  }
+  for (size_t i = 1; i < other.starts_.size(); ++i) {
+    starts_.push_back(other.starts_[i] + value_base);
+  }
+  record_ids_.insert(record_ids_.end(), other.record_ids_.begin(), other.record_ids_.end());
+}
+
+void FeatureTable::ComputeTermFrequencies(Slot slot, std::optional<Slot> only_if_in) {
   absl::flat_hash_map<absl::string_view, uint32_t> counts;
+  if (only_if_in) {
+    for (uint32_t row = 0; row < size(); ++row) {
+      for (const FeatureValue& v : Values(row, *only_if_in)) counts.emplace(Text(v), 0);
+    }
+  }
   size_t total = 0;
   for (uint32_t row = 0; row < size(); ++row) {
     for (const FeatureValue& v : Values(row, slot)) {
-      ++counts[Text(v)];
       ++total;
+      if (!only_if_in) {
+        ++counts[Text(v)];
+      } else if (auto it = counts.find(Text(v)); it != counts.end()) {
+        ++it->second;
+      }
     }
   }
   tf_totals_[static_cast<size_t>(slot)] = total;
@@ -152,7 +189,10 @@ void FeatureTable::ComputeTermFrequencies(Slot slot) {
   for (uint32_t row = 0; row < size(); ++row) {
     const size_t cell = static_cast<size_t>(row) * kSlotCount + static_cast<size_t>(slot);
     for (uint32_t i = starts_[cell]; i < starts_[cell + 1]; ++i) {
-      values_[i].tf = static_cast<float>(counts[Text(values_[i])]) / static_cast<float>(total);
+      auto it = counts.find(Text(values_[i]));
+      values_[i].tf = it == counts.end()
+                          ? 0.0F
+                          : static_cast<float>(it->second) / static_cast<float>(total);
     }
   }
 }

@@ -17,6 +17,7 @@
 #define MDM_MATCH_FEATURE_TABLE_H_
 
 #include <array>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -84,9 +85,17 @@ class FeatureTable {
   // 255 distinct ones share the last index.
   uint32_t Add(int64_t record_id, const MatchKeys& keys);
 
+  // Appends every row of `other` after the rows of this table (tables built
+  // in parallel from chunks of records, joined in order). Term frequencies
+  // are not carried over: compute them on the joined table.
+  void Append(const FeatureTable& other);
+
   // Sets FeatureValue::tf for every value of `slot`: the number of values
-  // equal to it divided by the number of values in the slot.
-  void ComputeTermFrequencies(Slot slot);
+  // equal to it divided by the number of values in the slot. With
+  // `only_if_in`, only values that also occur in that slot get theirs (the
+  // others keep 0): contact spellings matter only where a handle spells
+  // them. Calls for different slots may run at the same time.
+  void ComputeTermFrequencies(Slot slot, std::optional<Slot> only_if_in = std::nullopt);
   // The number of values ComputeTermFrequencies() divided by for `slot` (so
   // 1 / it is the smallest term frequency there); 0 before it ran.
   size_t term_frequency_total(Slot slot) const {

@@ -171,6 +171,10 @@ std::string EncodeMatchKeys(const MatchKeys& k) {
   return out;
 }
 
+bool IsCurrentMatchKeys(absl::string_view blob) {
+  return !blob.empty() && static_cast<uint8_t>(blob[0]) == kFormatVersion;
+}
+
 absl::Status DecodeMatchKeys(absl::string_view blob, MatchKeys* k) {
   Decoder d(blob);
   uint8_t version = 0;

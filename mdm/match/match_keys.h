@@ -72,6 +72,10 @@ MatchKeys ExtractMatchKeys(const SourceRecord& record);
 // varint-length-prefixed strings in the order of the struct).
 std::string EncodeMatchKeys(const MatchKeys& keys);
 
+// True when `blob` was written by this version of EncodeMatchKeys() (its
+// format byte matches); false for an empty or older value.
+bool IsCurrentMatchKeys(absl::string_view blob);
+
 // Decodes EncodeMatchKeys() output into `*keys` (reusing its capacity).
 // FailedPrecondition when the value was written in another format version
 // (extract the keys again from the record); DataLoss when the bytes are not

@@ -13,9 +13,7 @@ ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
   threads = std::max(1, threads);
   std::vector<ScoreOutput> partial(threads);
   std::vector<ComparisonVector> vectors(threads);
-  const std::vector<double> max_contribution = scorer.MaxContributions(comparator, table);
-  double all_max = 0;
-  for (double m : max_contribution) all_max += m;
+  const Scorer::Bounds bounds = scorer.Bound(comparator, table);
   // A margin keeps rounding of the running sum from dropping a pair that
   // the exact sum would put at the band's edge.
   constexpr double kMargin = 1e-6;
@@ -23,10 +21,10 @@ ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
   blocker.ForEachPair(threads, [&](int thread, uint32_t lo, uint32_t hi, int) {
     ScoreOutput& out = partial[thread];
     ComparisonVector& v = vectors[thread];
-    double sum = 0, rest = all_max;
+    double sum = 0, rest = bounds.max_sum;
     const bool compared = comparator.CompareUntil(lo, hi, &v, [&](size_t c, uint8_t level, float tf) {
       sum += scorer.Contribution(c, level, tf);
-      rest -= max_contribution[c];
+      rest -= bounds.max[c];
       return sum + rest < floor;
     });
     if (!compared) {

@@ -66,6 +66,7 @@ std::string ModelToJson(const MatchModel& model) {
               {"training",
                {{"records", t.records},
                 {"candidate_pairs", t.candidate_pairs},
+                {"sampled_candidate_pairs", t.sampled_candidate_pairs},
                 {"distinct_patterns", t.distinct_patterns},
                 {"u_sample_pairs", t.u_sample_pairs},
                 {"em_iterations", t.em_iterations},
@@ -106,6 +107,7 @@ absl::StatusOr<MatchModel> ModelFromJson(absl::string_view text) {
   const json& t = r.At(doc, "training");
   model.training.records = r.Integer(t, "records");
   model.training.candidate_pairs = r.Integer(t, "candidate_pairs");
+  model.training.sampled_candidate_pairs = r.Integer(t, "sampled_candidate_pairs");
   model.training.distinct_patterns = r.Integer(t, "distinct_patterns");
   model.training.u_sample_pairs = r.Integer(t, "u_sample_pairs");
   model.training.em_iterations = static_cast<int>(r.Integer(t, "em_iterations"));

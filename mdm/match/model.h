@@ -40,7 +40,8 @@ struct ComparisonParameters {
 
 struct TrainingStats {
   int64_t records = 0;
-  int64_t candidate_pairs = 0;
+  int64_t candidate_pairs = 0;          // estimated from the sample
+  int64_t sampled_candidate_pairs = 0;  // the pairs EM learned from
   int64_t distinct_patterns = 0;
   int64_t u_sample_pairs = 0;
   int em_iterations = 0;

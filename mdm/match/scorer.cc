@@ -70,6 +70,54 @@ std::vector<double> Scorer::MaxContributions(const Comparator& comparator,
   return out;
 }
 
+std::vector<double> Scorer::MinContributions(const Comparator& comparator) const {
+  std::vector<double> out(weights_.size(), 0.0);
+  for (size_t c = 0; c < weights_.size(); ++c) {
+    const ComparisonConfig& config = comparator.config(c);
+    for (size_t l = 1; l < weights_[c].size(); ++l) {
+      double worst = weights_[c][l];
+      // The commonest value possible is every value (tf 1).
+      if (config.term_frequency && l <= config.levels.size() &&
+          TermFrequencySlot(config.field, config.levels[l - 1].kind)) {
+        worst += std::min(0.0, TfAdjustment(c, static_cast<int>(l), 1.0F));
+      }
+      out[c] = std::min(out[c], worst);
+    }
+  }
+  return out;
+}
+
+Scorer::Bounds Scorer::Bound(const Comparator& comparator, const FeatureTable& table) const {
+  Bounds b;
+  b.max = MaxContributions(comparator, table);
+  b.min = MinContributions(comparator);
+  for (double v : b.max) b.max_sum += v;
+  for (double v : b.min) b.min_sum += v;
+  return b;
+}
+
+bool Scorer::WeighsLessThan(const Comparator& comparator, const Bounds& bounds, uint32_t a,
+                            uint32_t b, double weight) const {
+  // Rounding of the running sum must not decide a pair at the edge: those
+  // are finished and weighed exactly.
+  constexpr double kMargin = 1e-6;
+  const double target = weight - prior_weight_;
+  double sum = 0, rest_max = bounds.max_sum, rest_min = bounds.min_sum;
+  bool below = false;
+  ComparisonVector v;
+  const bool all = comparator.CompareUntil(a, b, &v, [&](size_t c, uint8_t level, float tf) {
+    sum += Contribution(c, level, tf);
+    rest_max -= bounds.max[c];
+    rest_min -= bounds.min[c];
+    if (sum + rest_max < target - kMargin) {
+      below = true;
+      return true;
+    }
+    return sum + rest_min > target + kMargin;  // certainly not below
+  });
+  return all ? MatchWeight(v) < weight : below;
+}
+
 double Scorer::ReviewWeight() const {
   // Probability p as a weight: log2(p / (1 - p)).
   return review_ <= 0 ? -std::numeric_limits<double>::infinity()

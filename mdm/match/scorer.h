@@ -42,8 +42,23 @@ class Scorer {
   // below 0: its null level adds 0).
   std::vector<double> MaxContributions(const Comparator& comparator,
                                        const FeatureTable& table) const;
+  // Per comparison, a lower bound of Contribution() (at most 0: null).
+  std::vector<double> MinContributions(const Comparator& comparator) const;
   // The match weight at which Decide() starts to answer kReview.
   double ReviewWeight() const;
+
+  // Bounds of Contribution() per comparison, for early decisions; computed
+  // once by Bound() for a comparator and table.
+  struct Bounds {
+    std::vector<double> max, min;
+    double max_sum = 0, min_sum = 0;
+  };
+  Bounds Bound(const Comparator& comparator, const FeatureTable& table) const;
+
+  // Whether rows a and b score a match weight below `weight`, comparing
+  // only until the answer is certain.
+  bool WeighsLessThan(const Comparator& comparator, const Bounds& bounds, uint32_t a,
+                      uint32_t b, double weight) const;
   double TfAdjustment(size_t comparison, int level, float tf) const;
   MatchDecision Decide(double probability) const;
 

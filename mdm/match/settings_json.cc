@@ -80,6 +80,7 @@ std::string MatchingConfigToJson(const MatchingConfig& m) {
        {{"max_iterations", t.max_iterations},
         {"tolerance", t.tolerance},
         {"u_sample_pairs", t.u_sample_pairs},
+        {"max_candidate_pairs", t.max_candidate_pairs},
         {"seed", t.seed}}},
       {"auto_merge", m.auto_merge},
       {"review", m.review},
@@ -116,6 +117,7 @@ absl::StatusOr<MatchingConfig> MatchingConfigFromJson(absl::string_view text) {
   m.training.max_iterations = static_cast<int>(r.Integer(t, "max_iterations"));
   m.training.tolerance = r.Number(t, "tolerance");
   m.training.u_sample_pairs = r.Integer(t, "u_sample_pairs");
+  m.training.max_candidate_pairs = r.Integer(t, "max_candidate_pairs");
   m.training.seed = static_cast<uint64_t>(r.Integer(t, "seed"));
   m.auto_merge = r.Number(doc, "auto_merge");
   m.review = r.Number(doc, "review");

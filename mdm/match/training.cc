@@ -169,17 +169,18 @@ std::vector<PatternCount> SamplePatterns(const FeatureTable& table,
   return MergeSorted(maps);
 }
 
-std::vector<PatternCount> CountPatterns(Blocker& blocker, const Comparator& comparator,
-                                        int threads) {
+std::vector<PatternCount> CountPatterns(const Blocker& blocker, const Comparator& comparator,
+                                        int threads, int64_t max_pairs, double* rate) {
   threads = std::max(1, threads);
   std::vector<absl::flat_hash_map<uint64_t, int64_t>> maps(threads);
   std::vector<ComparisonVector> vectors(threads);
   const size_t comparisons = comparator.size();
-  blocker.ForEachPair(threads, [&](int thread, uint32_t lo, uint32_t hi, int) {
-    ComparisonVector& v = vectors[thread];
-    comparator.Compare(lo, hi, &v);
-    ++maps[thread][v.Pattern(comparisons)];
-  });
+  *rate = blocker.ForEachSampledPair(threads, max_pairs,
+                                     [&](int thread, uint32_t lo, uint32_t hi, int) {
+                                       ComparisonVector& v = vectors[thread];
+                                       comparator.Compare(lo, hi, &v);
+                                       ++maps[thread][v.Pattern(comparisons)];
+                                     });
   return MergeSorted(maps);
 }
 
@@ -277,10 +278,15 @@ absl::StatusOr<MatchModel> TrainModel(const FeatureTable& table, Blocker& blocke
   for (const PatternCount& p : sample) model.training.u_sample_pairs += p.count;
   LevelTable u = EstimateU(sample, comparator, 0, {}, {});
 
-  const std::vector<PatternCount> patterns = CountPatterns(blocker, comparator, threads);
-  for (const PatternCount& p : patterns) model.training.candidate_pairs += p.count;
+  double rate = 1;
+  const std::vector<PatternCount> patterns = CountPatterns(
+      blocker, comparator, threads, config.training.max_candidate_pairs, &rate);
+  int64_t sampled = 0;
+  for (const PatternCount& p : patterns) sampled += p.count;
+  model.training.candidate_pairs = static_cast<int64_t>(std::llround(sampled / rate));
+  model.training.sampled_candidate_pairs = sampled;
   model.training.distinct_patterns = static_cast<int64_t>(patterns.size());
-  if (model.training.candidate_pairs == 0) {
+  if (sampled == 0) {
     return absl::FailedPreconditionError(
         "train: the blocking rules give no candidate pair, nothing to learn");
   }
@@ -289,8 +295,7 @@ absl::StatusOr<MatchModel> TrainModel(const FeatureTable& table, Blocker& blocke
   model.training.converged = em.converged;
   model.training.candidate_match_share = em.match_share;
   const double all_pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2;
-  model.prior = std::clamp(em.match_share * static_cast<double>(model.training.candidate_pairs) /
-                               all_pairs,
+  model.prior = std::clamp(em.match_share * (static_cast<double>(sampled) / rate) / all_pairs,
                            1e-12, 0.5);
   // Take the sample's own matches out of u; each round sharpens the
   // posteriors it weighs them with.

@@ -54,9 +54,11 @@ std::vector<PatternCount> SamplePatterns(const FeatureTable& table,
                                          const Comparator& comparator, int64_t pairs,
                                          uint64_t seed, int threads);
 
-// Every candidate pair's pattern, counted, sorted by pattern.
-std::vector<PatternCount> CountPatterns(Blocker& blocker, const Comparator& comparator,
-                                        int threads);
+// The patterns of a deterministic sample of at most about `max_pairs`
+// candidate pairs (Blocker::ForEachSampledPair()), counted, sorted by
+// pattern; *rate gets the sampling rate.
+std::vector<PatternCount> CountPatterns(const Blocker& blocker, const Comparator& comparator,
+                                        int threads, int64_t max_pairs, double* rate);
 
 struct EmResult {
   LevelTable m;  // per level, over the non-null levels

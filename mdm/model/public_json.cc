@@ -170,6 +170,7 @@ std::string ModelSummaryToJson(const ModelSummary& m) {
                               {"prior_weight", m.prior_weight},
                               {"records", m.records},
                               {"candidate_pairs", m.candidate_pairs},
+                              {"sampled_candidate_pairs", m.sampled_candidate_pairs},
                               {"distinct_patterns", m.distinct_patterns},
                               {"u_sample_pairs", m.u_sample_pairs},
                               {"em_iterations", m.em_iterations},

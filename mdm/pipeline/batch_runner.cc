@@ -165,7 +165,11 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
     for (size_t i = 0; i < config.sources.size(); ++i) {
       MDM_RETURN_IF_ERROR(batch.LoadSource(config.sources[i], files[i]));
     }
-    MDM_RETURN_IF_ERROR(RunMatching(config.matching, store, clock, threads, report));
+    if (options.skip_matching) {
+      report.match.skipped_reason = "skipped on request (load only)";
+    } else {
+      MDM_RETURN_IF_ERROR(RunMatching(config.matching, store, clock, threads, report));
+    }
     report.finished_at = base::IsoUtc(clock.Now());
     return store.FinishRun(report.run_id, report.finished_at, RunReportToJson(report));
   }();

@@ -46,8 +46,9 @@ absl::StatusOr<std::vector<int64_t>> EntityOfRows(const MatchRecords& records,
 
 // True pairs (rows of one entity) that some blocking rule compares.
 int64_t CandidateTruePairs(const MatchRecords& records, const std::vector<int64_t>& entity,
-                           const MatchingConfig& setting) {
-  match::Blocker blocker(records.table(), setting.blocking_rules, setting.max_block_size);
+                           const MatchingConfig& setting, int threads) {
+  match::Blocker blocker(records.table(), setting.blocking_rules, setting.max_block_size,
+                         threads);
   absl::flat_hash_map<int64_t, std::vector<uint32_t>> rows_of;
   for (uint32_t row = 0; row < records.size(); ++row) {
     if (entity[row] != kNoEntity) rows_of[entity[row]].push_back(row);
@@ -65,9 +66,10 @@ int64_t CandidateTruePairs(const MatchRecords& records, const std::vector<int64_
 
 }  // namespace
 
-absl::StatusOr<Evaluation> EvaluateStore(store::Store& store, const TruthOptions& options) {
+absl::StatusOr<Evaluation> EvaluateStore(store::Store& store, const TruthOptions& options,
+                                         int threads) {
   MDM_ASSIGN_OR_RETURN(std::vector<evaluate::TruthRow> truth, evaluate::ReadTruth(options));
-  MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecords(store, false));
+  MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecords(store, false, threads));
   Evaluation e;
   MDM_ASSIGN_OR_RETURN(std::vector<int64_t> entity,
                        EntityOfRows(records, truth, options.path, &e.truth_rows_not_loaded));
@@ -101,7 +103,7 @@ absl::StatusOr<Evaluation> EvaluateStore(store::Store& store, const TruthOptions
   e.bcubed_f1 = m.bcubed_f1;
 
   MDM_ASSIGN_OR_RETURN(MatchingConfig setting, LatestRunSetting(store));
-  e.candidate_true_pairs = CandidateTruePairs(records, entity, setting);
+  e.candidate_true_pairs = CandidateTruePairs(records, entity, setting, threads);
   e.blocking_recall = e.true_pairs > 0 ? static_cast<double>(e.candidate_true_pairs) /
                                              static_cast<double>(e.true_pairs)
                                        : 1.0;

@@ -14,7 +14,8 @@ namespace mdm::pipeline {
 
 // Errors of ReadTruth(), and InvalidArgument when the truth gives one
 // record two entities.
-absl::StatusOr<Evaluation> EvaluateStore(store::Store& store, const TruthOptions& options);
+absl::StatusOr<Evaluation> EvaluateStore(store::Store& store, const TruthOptions& options,
+                                         int threads);
 
 }  // namespace mdm::pipeline
 

@@ -2,8 +2,11 @@
 #include "mdm/pipeline/match_records.h"
 
 #include <algorithm>
+#include <thread>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "mdm/base/ordered_pool.h"
 #include "mdm/match/match_keys.h"
 #include "mdm/model/record_json.h"
 #include "mdm/status.h"
@@ -49,59 +52,107 @@ void MatchRecords::AddName(absl::string_view source_name, absl::string_view key)
   offsets_.push_back(names_.size());
 }
 
-absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store& store,
-                                              bool store_refreshed_keys) {
-  MatchRecords out;
+namespace {
+
+// Rows read from the store, handed to a worker.
+struct KeysChunk {
+  std::vector<int64_t> record_ids;
+  std::vector<std::string> blobs;  // match keys, or record JSON when stale
+  std::vector<bool> stale;         // blobs[i] is record JSON
+};
+
+struct TableChunk {
+  match::FeatureTable table;
+  absl::Status status;
+  // Fresh keys of stale rows: (record id, encoded keys), to store.
+  std::vector<std::pair<int64_t, std::string>> refreshed;
+};
+
+constexpr size_t kChunkRows = 4096;
+
+TableChunk BuildChunk(KeysChunk chunk) {
+  TableChunk out;
   match::MatchKeys keys;
-  std::vector<int64_t> stale;  // rows whose keys must be extracted again
-  std::vector<uint32_t> stale_rows;
-  auto add = [&](int64_t record_id, absl::string_view source, absl::string_view key,
-                 absl::string_view blob) -> absl::Status {
-        absl::Status decoded = blob.empty()
-                                   ? absl::FailedPreconditionError("no keys")
-                                   : match::DecodeMatchKeys(blob, &keys);
-        if (decoded.code() == absl::StatusCode::kFailedPrecondition) {
-          // Placeholder row, filled below: the scan must finish before the
-          // store is asked for anything else.
-          keys = match::MatchKeys();
-          stale.push_back(record_id);
-          stale_rows.push_back(out.table_.size());
-        } else if (!decoded.ok()) {
-          return absl::DataLossError(absl::StrCat("record ", source, ":", key,
-                                                  ": stored match keys are damaged"));
-        }
-        out.table_.Add(record_id, keys);
-        out.AddName(source, key);
-        return absl::OkStatus();
-      };
-  MDM_RETURN_IF_ERROR(store.ScanMatchKeys(add));
-  if (stale.empty()) return out;
-  // Rare (a store written before match keys existed): rebuild the table
-  // with the missing rows extracted from their normalized JSON.
-  std::vector<match::MatchKeys> fresh(stale.size());
-  for (size_t i = 0; i < stale.size(); ++i) {
-    MDM_ASSIGN_OR_RETURN(std::string json, store.RecordJson(stale[i]));
-    MDM_ASSIGN_OR_RETURN(SourceRecord record, model::RecordFromJson(json));
-    fresh[i] = match::ExtractMatchKeys(record);
-    if (store_refreshed_keys) {
-      MDM_RETURN_IF_ERROR(store.PutMatchKeys(stale[i], match::EncodeMatchKeys(fresh[i])));
+  for (size_t i = 0; i < chunk.record_ids.size(); ++i) {
+    if (chunk.stale[i]) {
+      absl::StatusOr<SourceRecord> record = model::RecordFromJson(chunk.blobs[i]);
+      if (!record.ok()) {
+        out.status = record.status();
+        return out;
+      }
+      keys = match::ExtractMatchKeys(*record);
+      out.refreshed.emplace_back(chunk.record_ids[i], match::EncodeMatchKeys(keys));
+    } else if (absl::Status s = match::DecodeMatchKeys(chunk.blobs[i], &keys); !s.ok()) {
+      out.status = absl::DataLossError(absl::StrCat(
+          "record ", chunk.record_ids[i], ": stored match keys are damaged"));
+      return out;
+    }
+    out.table.Add(chunk.record_ids[i], keys);
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store& store, bool store_refreshed_keys,
+                                              int threads) {
+  MatchRecords out;
+  // Decoding and deriving spellings cost more than reading: workers build
+  // tables of chunks while one thread reads, joined in read order.
+  base::OrderedPool<KeysChunk, TableChunk> pool(std::max(1, threads), 2 * threads + 2,
+                                                BuildChunk);
+  absl::Status read_status;
+  std::thread reader([&] {
+    KeysChunk chunk;
+    auto flush = [&] {
+      if (chunk.record_ids.empty()) return true;
+      return pool.Submit(std::exchange(chunk, KeysChunk()));
+    };
+    read_status = store.ScanMatchKeys([&](int64_t record_id, absl::string_view source,
+                                          absl::string_view key,
+                                          absl::string_view blob) -> absl::Status {
+      out.AddName(source, key);
+      chunk.record_ids.push_back(record_id);
+      const bool stale = !match::IsCurrentMatchKeys(blob);
+      chunk.stale.push_back(stale);
+      if (stale) {
+        // A store written before match keys existed, or in an older format.
+        absl::StatusOr<std::string> json = store.RecordJson(record_id);
+        if (!json.ok()) return json.status();
+        chunk.blobs.push_back(*std::move(json));
+      } else {
+        chunk.blobs.emplace_back(blob);
+      }
+      if (chunk.record_ids.size() >= kChunkRows && !flush()) {
+        return absl::CancelledError("load: stopped");
+      }
+      return absl::OkStatus();
+    });
+    if (read_status.ok()) flush();
+    pool.Close();
+  });
+  std::vector<std::pair<int64_t, std::string>> refreshed;
+  absl::Status build_status;
+  TableChunk done;
+  while (pool.Next(&done)) {
+    if (!done.status.ok()) {
+      build_status = done.status;
+      pool.Cancel();
+      break;
+    }
+    out.table_.Append(done.table);
+    for (auto& r : done.refreshed) refreshed.push_back(std::move(r));
+  }
+  reader.join();
+  MDM_RETURN_IF_ERROR(build_status);
+  if (!read_status.ok() && read_status.code() != absl::StatusCode::kCancelled) {
+    return read_status;
+  }
+  if (store_refreshed_keys) {
+    for (const auto& [record_id, keys] : refreshed) {
+      MDM_RETURN_IF_ERROR(store.PutMatchKeys(record_id, keys));
     }
   }
-  match::FeatureTable rebuilt;
-  size_t next_stale = 0;
-  auto readd = [&](int64_t record_id, absl::string_view, absl::string_view,
-                   absl::string_view blob) -> absl::Status {
-        const uint32_t row = rebuilt.size();
-        if (next_stale < stale_rows.size() && stale_rows[next_stale] == row) {
-          rebuilt.Add(record_id, fresh[next_stale++]);
-          return absl::OkStatus();
-        }
-        MDM_RETURN_IF_ERROR(match::DecodeMatchKeys(blob, &keys));
-        rebuilt.Add(record_id, keys);
-        return absl::OkStatus();
-      };
-  MDM_RETURN_IF_ERROR(store.ScanMatchKeys(readd));
-  out.table_ = std::move(rebuilt);
   return out;
 }
 

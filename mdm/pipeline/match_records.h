@@ -35,7 +35,7 @@ class MatchRecords {
   std::optional<uint32_t> Find(absl::string_view source, absl::string_view key) const;
 
  private:
-  friend absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store&, bool);
+  friend absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store&, bool, int);
   void AddName(absl::string_view source, absl::string_view key);
 
   match::FeatureTable table_;
@@ -43,10 +43,11 @@ class MatchRecords {
   std::vector<uint64_t> offsets_;  // per row: start of source, start of key, end
 };
 
-// Loads the table. `store_refreshed_keys`: write re-extracted keys back
-// (REQUIRES: inside BeginWrite()). DataLoss when a stored record is damaged.
-absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store& store,
-                                              bool store_refreshed_keys);
+// Loads the table, decoding on `threads` threads. `store_refreshed_keys`:
+// write re-extracted keys back (REQUIRES: inside BeginWrite()). DataLoss
+// when a stored record is damaged.
+absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store& store, bool store_refreshed_keys,
+                                              int threads);
 
 }  // namespace mdm::pipeline
 

@@ -47,7 +47,7 @@ absl::StatusOr<match::MatchModel> TrainAndStoreModel(const MatchingConfig& confi
 // FailedPrecondition when no model exists.
 absl::StatusOr<Explanation> ExplainPair(store::Store& store, absl::string_view source_a,
                                         absl::string_view key_a, absl::string_view source_b,
-                                        absl::string_view key_b);
+                                        absl::string_view key_b, int threads);
 
 }  // namespace mdm::pipeline
 

@@ -80,6 +80,10 @@ struct EngineOptions {
 struct RunOptions {
   // Do everything, report it, then roll back: the store is left untouched.
   bool dry_run = false;
+  // Load and normalize only; clusters stay as they were until a run that
+  // matches (several deliveries can be loaded first and matched once).
+  // Default: false.
+  bool skip_matching = false;
   // Called after each file (from the calling thread), e.g. to show progress.
   std::function<void(const FileReport&)> on_file_done;
 };

@@ -179,8 +179,11 @@ struct TrainingConfig {
   // than `tolerance`. Default: 100, 1e-5.
   int max_iterations = 100;
   double tolerance = 1e-5;
-  // Random record pairs drawn to estimate u. Default: 2,000,000.
-  int64_t u_sample_pairs = 2'000'000;
+  // Random record pairs drawn to estimate u. Default: 1,000,000.
+  int64_t u_sample_pairs = 1'000'000;
+  // Candidate pairs EM learns m from, a deterministic sample when blocking
+  // gives more. Default: 1,000,000.
+  int64_t max_candidate_pairs = 1'000'000;
   uint64_t seed = 1;  // of the u sample: same data, same model
 };
 

@@ -31,7 +31,8 @@ struct ModelSummary {
   double prior = 0;         // P(two random records are of one person)
   double prior_weight = 0;  // log2(prior / (1 - prior))
   int64_t records = 0;
-  int64_t candidate_pairs = 0;
+  int64_t candidate_pairs = 0;          // estimated when sampled
+  int64_t sampled_candidate_pairs = 0;  // the pairs EM learned from
   int64_t distinct_patterns = 0;
   int64_t u_sample_pairs = 0;
   int em_iterations = 0;

@@ -4,10 +4,14 @@
 -- and the pairs queued for a data steward. Never edit after release.
 -- See schemas/README.md for the meaning of each table and its invariants.
 
+-- Derived tables (record_match_keys, record_clusters) are rewritten by
+-- every run for up to millions of rows; they declare no foreign keys, whose
+-- checks would double the cost of those writes. Runs keep them consistent.
+
 -- Match keys of the current version of a record (mdm/match/match_keys.h),
 -- written with the record; a run reads these instead of record_json.
 CREATE TABLE record_match_keys (
-  record_id  INTEGER PRIMARY KEY REFERENCES source_records(record_id),
+  record_id  INTEGER PRIMARY KEY,          -- source_records.record_id
   keys       BLOB NOT NULL
 ) STRICT;
 
@@ -25,9 +29,9 @@ CREATE INDEX match_models_by_fingerprint ON match_models(fingerprint, model_id);
 -- The cluster of every current record: cluster_id is the smallest record_id
 -- of the cluster.
 CREATE TABLE record_clusters (
-  record_id   INTEGER PRIMARY KEY REFERENCES source_records(record_id),
+  record_id   INTEGER PRIMARY KEY,         -- source_records.record_id
   cluster_id  INTEGER NOT NULL,
-  run_id      INTEGER NOT NULL REFERENCES runs(run_id)  -- run that last changed it
+  run_id      INTEGER NOT NULL             -- run that last changed it
 ) STRICT;
 CREATE INDEX record_clusters_by_cluster ON record_clusters(cluster_id);
 

@@ -26,9 +26,10 @@ struct MatchFlags {
 
 void PrintModel(const ModelSummary& m) {
   std::cout << absl::StrFormat(
-      "model %d trained on %d records: %d candidate pairs (%d patterns), u from %d random "
-      "pairs, EM %s after %d iterations, %.1f%% of candidates match, %.2f s\n",
-      m.model_id, m.records, m.candidate_pairs, m.distinct_patterns, m.u_sample_pairs,
+      "model %d trained on %d records: EM on %d of %d candidate pairs (%d patterns), u from "
+      "%d random pairs, EM %s after %d iterations, %.1f%% of candidates match, %.2f s\n",
+      m.model_id, m.records, m.sampled_candidate_pairs, m.candidate_pairs,
+      m.distinct_patterns, m.u_sample_pairs,
       m.converged ? "converged" : "stopped", m.em_iterations,
       100 * m.candidate_match_share, m.seconds);
   std::cout << absl::StrFormat("prior %.3g (weight %+.2f)\n", m.prior, m.prior_weight);

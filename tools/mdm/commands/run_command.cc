@@ -15,6 +15,7 @@ namespace {
 struct RunFlags {
   std::string config;
   bool dry_run = false;
+  bool load_only = false;
   int threads = 0;
   CLI::Option* db_option = nullptr;
 };
@@ -105,6 +106,7 @@ int Run(const CommonOptions& common, const RunFlags& flags) {
   if (!opened) return exit_code;
   RunOptions run_options;
   run_options.dry_run = flags.dry_run;
+  run_options.skip_matching = flags.load_only;
   absl::StatusOr<RunReport> report = opened->engine->Run(opened->config, run_options);
   if (!report.ok()) return Fail(report.status());
   if (common.json) {
@@ -123,6 +125,8 @@ void RegisterRun(CLI::App& app, CommonOptions& common, Action* action) {
   flags->db_option = AddCommonFlags(*run, common);
   run->add_option("--config", flags->config, "mdm.yaml")->required();
   run->add_flag("--dry-run", flags->dry_run, "Do everything, report, store nothing");
+  run->add_flag("--load-only", flags->load_only,
+                "Load and normalize, do not match (clusters stay as they are)");
   run->add_option("--threads", flags->threads, "Worker threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   run->callback([&common, flags, action] {
