@@ -12,13 +12,16 @@ class ConstrainedUnionFind {
   ConstrainedUnionFind(uint32_t rows, std::vector<IdentityKeys> identity,
                        const std::vector<std::pair<uint32_t, uint32_t>>& cannot_link,
                        std::function<bool(uint32_t, uint32_t)> distinct)
-      : parent_(rows), size_(rows, 1), identity_(std::move(identity)), partners_(rows),
-        members_(rows), distinct_(std::move(distinct)) {
+      : parent_(rows), size_(rows, 1), identity_(std::move(identity)), holders_(rows),
+        partners_(rows), members_(rows), distinct_(std::move(distinct)) {
     std::iota(parent_.begin(), parent_.end(), 0u);
+    identity_.resize(rows);
+    for (uint32_t row = 0; row < rows; ++row) {
+      if (!identity_[row].empty()) holders_[row] = {row};
+    }
     if (distinct_) {
       for (uint32_t row = 0; row < rows; ++row) members_[row] = {row};
     }
-    identity_.resize(rows);
     for (const auto& [a, b] : cannot_link) {
       if (a >= rows || b >= rows || a == b) continue;
       partners_[a].push_back(b);
@@ -43,12 +46,8 @@ class ConstrainedUnionFind {
     if (size_[x] < size_[y]) std::swap(x, y);
     parent_[y] = x;
     size_[x] += size_[y];
-    IdentityKeys merged;
-    std::merge(identity_[x].begin(), identity_[x].end(), identity_[y].begin(),
-               identity_[y].end(), std::back_inserter(merged));
-    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-    identity_[x].swap(merged);
-    IdentityKeys().swap(identity_[y]);
+    holders_[x].insert(holders_[x].end(), holders_[y].begin(), holders_[y].end());
+    std::vector<uint32_t>().swap(holders_[y]);
     partners_[x].insert(partners_[x].end(), partners_[y].begin(), partners_[y].end());
     std::vector<uint32_t>().swap(partners_[y]);
     if (distinct_) {
@@ -69,7 +68,13 @@ class ConstrainedUnionFind {
     for (uint32_t p : partners_[x]) {
       if (Find(p) == y) return true;
     }
-    if (IdentityConflict(identity_[x], identity_[y])) return true;
+    // Row by row, not on the clusters' unions: a row holding two RPPS must
+    // not bridge the holders of each.
+    for (uint32_t m : holders_[x]) {
+      for (uint32_t n : holders_[y]) {
+        if (IdentityConflict(identity_[m], identity_[n])) return true;
+      }
+    }
     if (!distinct_) return false;
     for (uint32_t m : members_[x]) {
       for (uint32_t n : members_[y]) {
@@ -112,7 +117,8 @@ class ConstrainedUnionFind {
 
   std::vector<uint32_t> parent_;
   std::vector<uint32_t> size_;
-  std::vector<IdentityKeys> identity_;
+  std::vector<IdentityKeys> identity_;          // per row, as given
+  std::vector<std::vector<uint32_t>> holders_;  // per root: member rows with keys
   std::vector<std::vector<uint32_t>> partners_;
   std::vector<std::vector<uint32_t>> members_;
   std::function<bool(uint32_t, uint32_t)> distinct_;

@@ -391,10 +391,23 @@ class Reader {
     f.RejectUnknownKeys({"auto_merge", "review", "keep_apart_weight"});
     if (auto v = f.Double("auto_merge", 0.5, 1.0)) m.auto_merge = *v;
     if (auto v = f.Double("review", 0.0, 1.0)) m.review = *v;
+    // A probability of 1 is no band: no finite weight reaches it.
+    for (const char* key : {"auto_merge", "review"}) {
+      if (f.Has(key) && (key[0] == 'a' ? m.auto_merge : m.review) >= 1.0) {
+        errors_->Add(LineOf(f.Get(key)), f.PathOf(key), "must be below 1");
+      }
+    }
     if (auto v = f.Double("keep_apart_weight", -1000, 1000)) m.keep_apart_weight = *v;
     if (m.review > m.auto_merge) {
       errors_->Add(LineOf(node), "matching.decision.review",
                    "must not exceed matching.decision.auto_merge");
+    }
+    // The guard skips the merging pair itself, which it may only do when an
+    // auto-merge pair can never weigh below the guard.
+    if (m.auto_merge < 1.0 &&
+        m.keep_apart_weight >= std::log2(m.auto_merge / (1.0 - m.auto_merge))) {
+      errors_->Add(LineOf(node), "matching.decision.keep_apart_weight",
+                   "must be below the match weight of auto_merge");
     }
   }
 

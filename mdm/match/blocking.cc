@@ -72,8 +72,11 @@ void PartKeys(const FeatureTable& t, uint32_t row, const BlockingKey& key, uint6
       for (const FeatureValue& v : t.Values(row, Slot::kEmail)) add(LocalPart(t.Text(v)));
       return;
     case KeyTransform::kSpelling: {
-      absl::Span<const FeatureValue> spellings = t.Values(row, Slot::kHandleSpellings);
-      if (spellings.empty()) spellings = t.Values(row, Slot::kContactSpellings);
+      // A record with a handle meets others through its handle only, even
+      // when the handle spells nothing usable.
+      const bool has_handle = !t.Values(row, Slot::kHandle).empty();
+      absl::Span<const FeatureValue> spellings =
+          t.Values(row, has_handle ? Slot::kHandleSpellings : Slot::kContactSpellings);
       for (const FeatureValue& v : spellings) add(t.Text(v));
       return;
     }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "mdm/base/sha256.h"
 #include "mdm/match/settings_json.h"
 #include "mdm/model/json_dump.h"
@@ -36,17 +37,21 @@ std::string ComparisonsFingerprint(const std::vector<ComparisonConfig>& comparis
     absl::StrAppend(&text, c.name, "|", MatchFieldName(c.field), "|",
                     c.term_frequency ? "tf" : "", c.hard ? "hard" : "", "|");
     for (const std::string& s : c.schemes) absl::StrAppend(&text, s, ",");
-    for (const LevelConfig& l : c.levels) absl::StrAppend(&text, "|", l.Label());
+    // Thresholds at full precision: Label() rounds to six digits.
+    for (const LevelConfig& l : c.levels) {
+      absl::StrAppend(&text, "|", LevelKindName(l.kind), absl::StrFormat("%.17g", l.threshold));
+    }
     text.push_back('\n');
   }
   return base::Sha256Hex(text);
 }
 
 double ProbabilityOfWeight(double weight) {
-  if (weight > 60) return 1.0;
-  if (weight < -60) return 0.0;
+  // 1 / (1 + 2^-w) for w >= 0 and 2^w / (1 + 2^w) below: each side rounds
+  // without ever decreasing as w grows, and neither overflows.
+  if (weight >= 0) return 1.0 / (1.0 + std::exp2(-weight));
   const double odds = std::exp2(weight);
-  return odds / (1 + odds);
+  return odds / (1.0 + odds);
 }
 
 std::string ModelToJson(const MatchModel& model) {

@@ -119,10 +119,13 @@ bool Scorer::WeighsLessThan(const Comparator& comparator, const Bounds& bounds, 
 }
 
 double Scorer::ReviewWeight() const {
+  // Weights from 52 up already round to a probability of 1.0 (2^-52 is the
+  // spacing of doubles at 1): a band of 1 starts no later than there.
+  constexpr double kCertain = 52;
+  if (review_ <= 0) return -std::numeric_limits<double>::infinity();
+  if (review_ >= 1) return kCertain;
   // Probability p as a weight: log2(p / (1 - p)).
-  return review_ <= 0 ? -std::numeric_limits<double>::infinity()
-                      : review_ >= 1 ? std::numeric_limits<double>::infinity()
-                                     : std::log2(review_ / (1 - review_));
+  return std::min(kCertain, std::log2(review_ / (1 - review_)));
 }
 
 MatchDecision Scorer::Decide(double probability) const {

@@ -44,7 +44,8 @@ class Scorer {
                                        const FeatureTable& table) const;
   // Per comparison, a lower bound of Contribution() (at most 0: null).
   std::vector<double> MinContributions(const Comparator& comparator) const;
-  // The match weight at which Decide() starts to answer kReview.
+  // A lower bound of the match weights Decide() answers kReview (or better)
+  // for: exactly where it starts for a band below 1.
   double ReviewWeight() const;
 
   // Bounds of Contribution() per comparison, for early decisions; computed

@@ -21,6 +21,8 @@ fi
 
 echo "== ingest: files -> normalized source records in SQLite"
 $bench/ingest_bench --data "$data" --runs 3 --work build/bench/work
+echo "== matching: normalized records -> clusters (first run trains the model)"
+$bench/match_bench --data "$data" --runs 3 --work build/bench/match-work
 echo "== CSV reader"
 $bench/csv_bench
 echo "== key folding and name parsing"
