@@ -282,16 +282,8 @@ class Reader {
         return c;
       }
     }
-    for (auto [key, flag] : {std::pair<const char*, bool*>{"term_frequency", &c.term_frequency},
-                             std::pair<const char*, bool*>{"hard", &c.hard}}) {
-      if (auto text = f.String(key, false)) {
-        if (*text == "true" || *text == "false") {
-          *flag = *text == "true";
-        } else {
-          errors_->Add(LineOf(f.Get(key)), f.PathOf(key), "expected true or false");
-        }
-      }
-    }
+    if (auto tf = f.Bool("term_frequency")) c.term_frequency = *tf;
+    if (auto hard = f.Bool("hard")) c.hard = *hard;
     if (YAML::Node schemes = f.Get("schemes")) {
       if (c.field != MatchField::kIdentifier) {
         errors_->Add(LineOf(schemes), f.PathOf("schemes"), "applies to identifier only");

@@ -95,6 +95,18 @@ std::optional<double> YamlFields::Double(absl::string_view key, double min,
   return value;
 }
 
+std::optional<bool> YamlFields::Bool(absl::string_view key) {
+  std::optional<std::string> text = Scalar(key);
+  if (!text) return std::nullopt;
+  bool value = false;
+  // decode() reports failure by return value; as<bool>() would throw.
+  if (!YAML::convert<bool>::decode(Get(key), value)) {
+    errors_->Add(LineOf(Get(key)), PathOf(key), "expected true or false");
+    return std::nullopt;
+  }
+  return value;
+}
+
 std::optional<char> YamlFields::Char(absl::string_view key) {
   std::optional<std::string> text = Scalar(key);
   if (!text) return std::nullopt;

@@ -41,6 +41,8 @@ class YamlFields {
   std::optional<std::string> String(absl::string_view key, bool required);
   std::optional<int64_t> Int(absl::string_view key, int64_t min, int64_t max);
   std::optional<double> Double(absl::string_view key, double min, double max);
+  // A YAML boolean (true/false, yes/no, on/off in any of YAML's cases).
+  std::optional<bool> Bool(absl::string_view key);
   // A one-character string; YAML "\t" escapes are understood.
   std::optional<char> Char(absl::string_view key);
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/evaluate/cluster_metrics.h"
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 
@@ -31,8 +33,12 @@ ClusterMetrics CompareClusterings(const std::vector<int64_t>& predicted,
   m.true_clusters = static_cast<int64_t>(true_size.size());
   for (const auto& [label, n] : pred_size) m.predicted_pairs += Pairs(n);
   for (const auto& [label, n] : true_size) m.true_pairs += Pairs(n);
+  // Floating-point sums in a fixed order: hash maps iterate differently in
+  // every process, and the same store must evaluate to the same digits.
+  std::vector<std::pair<std::pair<int64_t, int64_t>, int64_t>> cells(cell.begin(), cell.end());
+  std::sort(cells.begin(), cells.end());
   double bp = 0, br = 0;
-  for (const auto& [labels, n] : cell) {
+  for (const auto& [labels, n] : cells) {
     m.correct_pairs += Pairs(n);
     // Each of the n items of this cell sees n of its predicted cluster's
     // items in its entity, and n of its entity's items in its cluster.

@@ -228,10 +228,14 @@ std::string Comparator::LevelLabel(size_t c, int level) const {
 }
 
 void Comparator::PrioritizeBy(const std::vector<double>& priority) {
+  // Family names first (the swap rule), then hard comparisons (a pair may
+  // only be dropped once they are seen), then by priority.
+  auto rank = [this](size_t c) {
+    const ComparisonConfig& config = comparisons_[c].config;
+    return config.field == MatchField::kFamilyName ? 0 : config.hard ? 1 : 2;
+  };
   std::stable_sort(order_.begin(), order_.end(), [&](size_t x, size_t y) {
-    const bool fx = comparisons_[x].config.field == MatchField::kFamilyName;
-    const bool fy = comparisons_[y].config.field == MatchField::kFamilyName;
-    if (fx != fy) return fx;
+    if (rank(x) != rank(y)) return rank(x) < rank(y);
     return priority[x] > priority[y];
   });
 }

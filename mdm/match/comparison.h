@@ -108,7 +108,8 @@ class Comparator {
   std::string LevelLabel(size_t c, int level) const;
 
   // Sets the evaluation order of CompareUntil() to the comparisons by
-  // decreasing `priority` (family names always first, for the swap rule):
+  // decreasing `priority` (family names always first, for the swap rule,
+  // then hard comparisons):
   // scoring puts the comparisons that can move a weight most first, so a
   // pair that cannot reach the review band is dropped sooner.
   void PrioritizeBy(const std::vector<double>& priority);

@@ -18,21 +18,31 @@ ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
   // the exact sum would put at the band's edge.
   constexpr double kMargin = 1e-6;
   const double floor = scorer.ReviewWeight() - scorer.model().PriorWeight() - kMargin;
+  // Hard evidence is reviewed at least: a pair is only dropped once every
+  // hard comparison was seen short of its first level.
+  int hard_comparisons = 0;
+  for (size_t c = 0; c < comparator.size(); ++c) hard_comparisons += comparator.config(c).hard;
   blocker.ForEachPair(threads, [&](int thread, uint32_t lo, uint32_t hi, int) {
     ScoreOutput& out = partial[thread];
     ComparisonVector& v = vectors[thread];
     double sum = 0, rest = bounds.max_sum;
+    int hard_left = hard_comparisons;
+    bool hard = false;
     const bool compared = comparator.CompareUntil(lo, hi, &v, [&](size_t c, uint8_t level, float tf) {
       sum += scorer.Contribution(c, level, tf);
       rest -= bounds.max[c];
-      return sum + rest < floor;
+      if (comparator.config(c).hard) {
+        --hard_left;
+        hard = hard || level == 1;
+      }
+      return !hard && hard_left == 0 && sum + rest < floor;
     });
     if (!compared) {
       ++out.distinct;
       return;
     }
     const double weight = scorer.MatchWeight(v);
-    MatchDecision decision = scorer.Decide(ProbabilityOfWeight(weight));
+    MatchDecision decision = scorer.DecideVector(comparator, v, weight);
     if (decision == MatchDecision::kDistinct) {
       ++out.distinct;
       return;

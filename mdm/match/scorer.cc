@@ -128,6 +128,16 @@ double Scorer::ReviewWeight() const {
   return std::min(kCertain, std::log2(review_ / (1 - review_)));
 }
 
+MatchDecision Scorer::DecideVector(const Comparator& comparator, const ComparisonVector& v,
+                                   double weight) const {
+  const MatchDecision decision = Decide(ProbabilityOfWeight(weight));
+  if (decision != MatchDecision::kDistinct) return decision;
+  for (size_t c = 0; c < comparator.size(); ++c) {
+    if (comparator.config(c).hard && v.levels[c] == 1) return MatchDecision::kReview;
+  }
+  return decision;
+}
+
 MatchDecision Scorer::Decide(double probability) const {
   if (probability >= auto_merge_) return MatchDecision::kAutoMerge;
   if (probability >= review_) return MatchDecision::kReview;
@@ -160,7 +170,7 @@ Explanation Scorer::Explain(const Comparator& comparator, const FeatureTable& ta
   }
   e.match_weight = MatchWeight(v);
   e.probability = ProbabilityOfWeight(e.match_weight);
-  e.decision = Decide(e.probability);
+  e.decision = DecideVector(comparator, v, e.match_weight);
   return e;
 }
 

@@ -5,6 +5,9 @@
 // weight, a probability and a decision; with the rows at hand, also the
 // full explanation. Weights are looked up in a table built once per model.
 //
+// Hard evidence: a pair agreeing on a hard comparison's first level is
+// reviewed at least, whatever its weight (DecideVector()).
+//
 // Term-frequency adjustment (splink's): when the exact level of a
 // term-frequency comparison holds on a value v that a share tf(v) of the
 // records carry, the Bayes factor m/u becomes m/tf(v), i.e. the weight gains
@@ -62,6 +65,11 @@ class Scorer {
                       uint32_t b, double weight) const;
   double TfAdjustment(size_t comparison, int level, float tf) const;
   MatchDecision Decide(double probability) const;
+  // Decide() for a whole comparison vector: hard evidence (a hard
+  // comparison at its first level: a shared valid RPPS, one social account)
+  // is never dismissed as distinct, at worst it is queued for review.
+  MatchDecision DecideVector(const Comparator& comparator, const ComparisonVector& v,
+                             double weight) const;
 
   // The waterfall of rows a and b of `table`; record names, blocking rule
   // and cannot-link are left for the caller to fill.

@@ -20,24 +20,31 @@ namespace {
 
 constexpr int64_t kNoEntity = -1;
 
-// Per row, the interned entity of its truth row, or kNoEntity.
+// Per row, the interned entity of its truth row, or kNoEntity. A record
+// given two entities is refused whether or not the store holds it.
 absl::StatusOr<std::vector<int64_t>> EntityOfRows(const MatchRecords& records,
                                                   const std::vector<evaluate::TruthRow>& truth,
                                                   const std::string& path,
                                                   int64_t* not_loaded) {
   std::vector<int64_t> entity(records.size(), kNoEntity);
   absl::flat_hash_map<std::string, int64_t> ids;
+  absl::flat_hash_map<std::pair<std::string, std::string>, int64_t> seen;
   for (const evaluate::TruthRow& t : truth) {
-    std::optional<uint32_t> row = records.Find(t.source, t.key);
-    if (!row) {
+    if (t.key.empty()) {  // a row no run could load (a bad row's truth)
       ++*not_loaded;
       continue;
     }
     const int64_t id = ids.emplace(t.entity, static_cast<int64_t>(ids.size())).first->second;
-    if (entity[*row] != kNoEntity && entity[*row] != id) {
+    auto [it, fresh] = seen.emplace(std::make_pair(t.source, t.key), id);
+    if (!fresh && it->second != id) {
       return absl::InvalidArgumentError(absl::StrCat(
           "truth ", path, ":", t.line, ": record ", t.source, ":", t.key,
           " already has another entity"));
+    }
+    std::optional<uint32_t> row = records.Find(t.source, t.key);
+    if (!row) {
+      if (fresh) ++*not_loaded;
+      continue;
     }
     entity[*row] = id;
   }

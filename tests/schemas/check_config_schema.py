@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Checks schemas/json/mdm_config.schema.json against real configs.
 
-Every YAML file named on the command line must validate; a table of broken
-configs must not. Run by ctest with Debian's python3-jsonschema and
+Every YAML file named on the command line must validate, and so must a table
+of valid matching sections; a table of broken configs must not. The matching
+cases mirror what mdm/config/matching_reader.cc accepts and refuses. Run by ctest with Debian's python3-jsonschema and
 python3-yaml (installed by tools/install_deps.sh --with-test-tools).
 """
 import json
@@ -33,6 +34,111 @@ BROKEN = {
     "missing mapping": {"version": 1, "sources": [{"name": "a", "type": "rep", "files": "a.csv"}]},
 }
 
+# A source every matching case below shares.
+SOURCE = {"name": "a", "type": "rep", "files": "a.csv", "mapping": {"k": "source_key"}}
+
+
+def with_matching(matching):
+    return {"version": 1, "sources": [SOURCE], "matching": matching}
+
+
+def one_comparison(field, levels, **extra):
+    return with_matching({"comparisons": [dict(name="c", field=field, levels=levels, **extra)]})
+
+
+def one_rule(*keys):
+    return with_matching({"blocking": {"rules": [{"name": "r", "keys": list(keys)}]}})
+
+
+# Matching sections mdm/config/matching_reader.cc refuses.
+BROKEN.update({
+    "matching: unknown key": with_matching({"blockng": {}}),
+    "matching: not a mapping": with_matching([]),
+    "matching: unknown comparison field": one_comparison("surname", ["exact"]),
+    "matching: unknown level": one_comparison("given_name", ["soundex"]),
+    "matching: nickname on family_name": one_comparison("family_name", ["nickname"]),
+    "matching: swapped on given_name": one_comparison("given_name", ["swapped"]),
+    "matching: exact on address": one_comparison("address", ["exact"]),
+    "matching: same_year on given_name": one_comparison("given_name", ["same_year"]),
+    "matching: within_days on family_name": one_comparison("family_name", [{"within_days": 30}]),
+    "matching: jaro_winkler without its number": one_comparison("given_name", ["jaro_winkler"]),
+    "matching: a number on exact": one_comparison("given_name", [{"exact": 1}]),
+    "matching: jaro_winkler above 1": one_comparison("given_name", [{"jaro_winkler": 1.5}]),
+    "matching: jaro_winkler at 0": one_comparison("given_name", [{"jaro_winkler": 0}]),
+    "matching: damerau distance 1.5": one_comparison("phone", [{"damerau": 1.5}]),
+    "matching: levenshtein distance 11": one_comparison("phone", [{"levenshtein": 11}]),
+    "matching: level with two keys": one_comparison("given_name", [{"jaro": 0.9, "jaro_winkler": 0.9}]),
+    "matching: schemes on a name": one_comparison("given_name", ["exact"], schemes=["rpps"]),
+    "matching: unknown scheme": one_comparison("identifier", ["exact"], schemes=["siret"]),
+    "matching: empty schemes": one_comparison("identifier", ["exact"], schemes=[]),
+    "matching: term_frequency not a boolean": one_comparison("email", ["exact"], term_frequency="often"),
+    "matching: comparison without levels": with_matching({"comparisons": [{"name": "c", "field": "email"}]}),
+    "matching: empty levels": one_comparison("email", []),
+    "matching: 15 levels": one_comparison("given_name", [{"prefix": n} for n in range(1, 16)]),
+    "matching: 17 comparisons": with_matching({"comparisons": [
+        {"name": f"c{i}", "field": "email", "levels": ["exact"]} for i in range(17)]}),
+    "matching: empty comparisons": with_matching({"comparisons": []}),
+    "matching: unknown blocking key field": one_rule("surname"),
+    "matching: unknown transform": one_rule("family_name.soundex"),
+    "matching: address as a blocking key": one_rule("address"),
+    "matching: phonetic on email": one_rule("email.phonetic"),
+    "matching: spelling on a name": one_rule("family_name.spelling"),
+    "matching: year on a name": one_rule("given_name.year"),
+    "matching: local_part on a phone": one_rule("phone.local_part"),
+    "matching: prefix0": one_rule("postcode.prefix0"),
+    "matching: prefix33": one_rule("postcode.prefix33"),
+    "matching: name_pair with a transform": one_rule("name_pair.initial"),
+    "matching: rule without keys": with_matching({"blocking": {"rules": [{"name": "r"}]}}),
+    "matching: rule with empty keys": one_rule(),
+    "matching: rule without a name": with_matching({"blocking": {"rules": [{"keys": ["email"]}]}}),
+    "matching: empty rules": with_matching({"blocking": {"rules": []}}),
+    "matching: max_block_size 1": with_matching({"blocking": {"max_block_size": 1}}),
+    "matching: auto_merge below 0.5": with_matching({"decision": {"auto_merge": 0.4}}),
+    "matching: review above 1": with_matching({"decision": {"review": 1.2}}),
+    "matching: auto_merge of 1": with_matching({"decision": {"auto_merge": 1}}),
+    "matching: unknown decision key": with_matching({"decision": {"merge": 0.9}}),
+    "matching: tolerance 0": with_matching({"training": {"tolerance": 0}}),
+    "matching: max_iterations 10.5": with_matching({"training": {"max_iterations": 10.5}}),
+    "matching: u_sample_pairs below 1000": with_matching({"training": {"u_sample_pairs": 999}}),
+    "matching: negative seed": with_matching({"training": {"seed": -1}}),
+    "matching: unknown cannot-link scheme": with_matching({"cannot_link_schemes": ["siren"]}),
+})
+
+# Matching sections the reader accepts: the schema must accept them too.
+VALID = {
+    "matching: empty section keeps every default": with_matching({}),
+    "matching: decision bands only": with_matching({"decision": {"auto_merge": 0.95, "review": 0.6}}),
+    "matching: no cannot-link scheme": with_matching({"cannot_link_schemes": []}),
+    "matching: every blocking key form": with_matching({"blocking": {"max_block_size": 2, "rules": [
+        {"name": "r1", "keys": ["name_pair"]},
+        {"name": "r2", "keys": ["given_name.phonetic", "family_name.initial", "birth_date.year"]},
+        {"name": "r3", "keys": ["email.local_part", "social_handle.spelling"], "max_block_size": 100},
+        {"name": "r4", "keys": ["postcode.prefix1", "identifier.prefix32", "city", "street",
+                                "gender", "phone", "specialty", "affiliation", "identifier"]}]}}),
+    "matching: every level on a field it fits": with_matching({"comparisons": [
+        {"name": "given", "field": "given_name", "term_frequency": True,
+         "levels": ["exact", "nickname", "phonetic", "initials", {"jaro_winkler": 0.9},
+                    {"jaro": 0.8}, {"levenshtein": 2}, {"damerau": 1}, {"jaccard": 0.5},
+                    {"token_set": 0.01}, {"prefix": 32}]},
+        {"name": "family", "field": "family_name",
+         "levels": ["exact", "swapped", "maiden", "handle_like", "phonetic", "initials"]},
+        {"name": "born", "field": "birth_date",
+         "levels": ["exact", "date_typo", {"within_days": 36500}, "same_year"]},
+        {"name": "email", "field": "email", "levels": ["exact", "local_part"]},
+        {"name": "id", "field": "identifier", "hard": True, "schemes": ["rpps", "npi"],
+         "levels": ["exact_valid", "exact", {"damerau": 10}]},
+        {"name": "place", "field": "address",
+         "levels": ["same_street", "same_postcode", "same_city", {"prefix": 2}]},
+        {"name": "handle", "field": "social_handle", "hard": False, "levels": ["exact"]},
+        {"name": "org", "field": "affiliation", "levels": [{"token_set": 1}]}]}),
+    "matching: 16 comparisons of 14 levels": with_matching({"comparisons": [
+        {"name": f"c{i}", "field": "phone", "levels": [{"prefix": n} for n in range(1, 15)]}
+        for i in range(16)]}),
+    "matching: training bounds": with_matching({"training": {
+        "max_iterations": 10000, "tolerance": 1e-12, "u_sample_pairs": 1000,
+        "max_candidate_pairs": 1000000000, "seed": 0}}),
+}
+
 
 def main(argv):
     schema_path, configs = argv[1], argv[2:]
@@ -52,7 +158,13 @@ def main(argv):
         if validator.is_valid(doc):
             print(f"FAIL broken config accepted by the schema: {name}")
             failures += 1
-    checked = len(configs) + len(BROKEN)
+    for name, doc in VALID.items():
+        for error in validator.iter_errors(doc):
+            print(f"FAIL valid config refused by the schema: {name}: "
+                  f"{list(error.path)}: {error.message}")
+            failures += 1
+            break
+    checked = len(configs) + len(BROKEN) + len(VALID)
     print(f"{checked - failures} passed, {failures} failed")
     return 1 if failures else 0
 

@@ -631,7 +631,7 @@ TEST_CASE("Comparator: CompareUntil order is family, cheap fields, given, the re
   }
 }
 
-TEST_CASE("Comparator: PrioritizeBy keeps family names first and results unchanged", "[match]") {
+TEST_CASE("Comparator: PrioritizeBy keeps family names, then hard comparisons, first and results unchanged", "[match]") {
   FeatureTable t = DefaultTable();
   for (Slot slot : {Slot::kFamily, Slot::kGiven, Slot::kEmail, Slot::kPhone, Slot::kCity,
                     Slot::kPostcode, Slot::kAffiliation, Slot::kContactSpellings}) {
@@ -657,8 +657,14 @@ TEST_CASE("Comparator: PrioritizeBy keeps family names first and results unchang
     return false;
   });
   REQUIRE(seen.size() == m.comparisons.size());
+  // Family names first, then the hard comparisons, then by priority.
   CHECK(m.comparisons[seen[0]].field == F::kFamilyName);
-  CHECK(m.comparisons[seen[1]].field == F::kGivenName);
+  size_t next = 1;
+  while (next < seen.size() && m.comparisons[seen[next]].hard) ++next;
+  CHECK(next == 3);  // identifier and social_handle are hard by default
+  REQUIRE(next < seen.size());
+  CHECK(m.comparisons[seen[next]].field == F::kGivenName);
+  for (size_t i = next; i < seen.size(); ++i) CHECK_FALSE(m.comparisons[seen[i]].hard);
   const std::vector<ComparisonVector> after = AllPairs(comparator, t.size());
   REQUIRE(before.size() == after.size());
   for (size_t i = 0; i < before.size(); ++i) {

@@ -131,7 +131,7 @@ ScoreOutput ScoreEveryPair(Blocker& blocker, const Comparator& comparator,
   for (const auto& [lo, hi] : pairs) {
     comparator.Compare(lo, hi, &v);
     const double weight = scorer.MatchWeight(v);
-    MatchDecision decision = scorer.Decide(ProbabilityOfWeight(weight));
+    MatchDecision decision = scorer.DecideVector(comparator, v, weight);
     if (decision == MatchDecision::kDistinct) {
       ++out.distinct;
       continue;

@@ -284,6 +284,41 @@ TEST_CASE("Scorer: ReviewWeight is where Decide starts to answer review", "[matc
         MatchDecision::kDistinct);
 }
 
+TEST_CASE("Scorer: hard evidence is reviewed at least, never dismissed", "[match][scorer]") {
+  // A shared valid RPPS against a different name: weak by weight, but a
+  // steward must see it. The same comparison not marked hard is dismissed.
+  for (const bool hard : {true, false}) {
+    CAPTURE(hard);
+    ComparisonConfig id = Comparison("identifier", MatchField::kIdentifier,
+                                     {Level(LevelKind::kExactValid)});
+    id.hard = hard;
+    const std::vector<ComparisonConfig> cs = {
+        id, Comparison("family_name", MatchField::kFamilyName, {Level(LevelKind::kExact)})};
+    MatchModel model;
+    model.prior = 1.0 / 1025.0;  // weight -10
+    model.comparisons = {{cs[0], {{0, 0}, {0.9, 0.001}, {0.1, 0.999}}},
+                         {cs[1], {{0, 0}, {0.9, 0.01}, {0.1, 0.99}}}};
+    FeatureTable table;
+    MatchKeys a = Person("jean", "martin");
+    a.identifiers = {{"rpps", "10000000001", true}};
+    MatchKeys b = Person("jean", "durand");
+    b.identifiers = {{"rpps", "10000000001", true}};
+    table.Add(1, a);
+    table.Add(2, b);
+    const Comparator comparator(cs, table, DefaultNicknames());
+    const Scorer scorer(model, 0.99, 0.9);
+    ComparisonVector v;
+    comparator.Compare(0, 1, &v);
+    REQUIRE(v.levels[0] == 1);
+    const double weight = scorer.MatchWeight(v);
+    REQUIRE(scorer.Decide(ProbabilityOfWeight(weight)) == MatchDecision::kDistinct);
+    CHECK(scorer.DecideVector(comparator, v, weight) ==
+          (hard ? MatchDecision::kReview : MatchDecision::kDistinct));
+    CHECK(scorer.Explain(comparator, table, 0, 1).decision ==
+          scorer.DecideVector(comparator, v, weight));
+  }
+}
+
 TEST_CASE("Scorer: Explain lists one term per comparison and the total", "[match][scorer]") {
   const MatchModel model = SmallModel();
   const FeatureTable table = SmallTable();
