@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libabsl-dev libre2-dev libicu-dev libsqlite3-dev
-  libphonenumber-dev libprotobuf-dev libyaml-cpp-dev nlohmann-json3-dev
+  libphonenumber-dev libprotobuf-dev libyaml-cpp-dev nlohmann-json3-dev libsimdjson-dev
   libcli11-dev libssl-dev libjemalloc-dev catch2
 )
 if [[ "${1:-}" == "--with-test-tools" ]]; then

@@ -16,6 +16,7 @@
 #include "mdm/base/sha256.h"
 #include "mdm/config/config_errors.h"
 #include "mdm/config/matching_reader.h"
+#include "mdm/config/survivorship_reader.h"
 #include "mdm/config/yaml_fields.h"
 #include "mdm/model/canonical_field.h"
 #include "mdm/status.h"
@@ -212,6 +213,23 @@ void ReadSources(YamlFields& root, Config& config) {
   }
 }
 
+// A source_priority entry names a configured source or a source type.
+void CheckPriorityNames(const YAML::Node& node, const Config& config, ConfigErrors& errors) {
+  const std::vector<std::string>& priority = config.survivorship.source_priority;
+  for (size_t i = 0; i < priority.size(); ++i) {
+    const std::string& name = priority[i];
+    bool known = ParseSourceType(name).has_value();
+    for (const SourceConfig& source : config.sources) known = known || source.name == name;
+    if (!known) {
+      errors.Add(LineOf(node["source_priority"]),
+                 absl::StrCat("survivorship.source_priority[", i, "]"),
+                 absl::StrCat("'", name,
+                              "' is neither a configured source nor a source type "
+                              "(rep, msl, medinfo, social)"));
+    }
+  }
+}
+
 void ReadStoreAndLimits(YamlFields& root, Config& config) {
   if (YAML::Node store = root.Get("store")) {
     if (!store.IsMap()) {
@@ -266,7 +284,8 @@ absl::StatusOr<Config> ParseConfig(absl::string_view yaml_text,
     return errors.ToStatus();
   }
   YamlFields f(root, "", 0, &errors);
-  f.RejectUnknownKeys({"version", "store", "limits", "sources", "matching"});
+  f.RejectUnknownKeys(
+      {"version", "store", "limits", "sources", "matching", "survivorship"});
   if (auto version = f.Int("version", 1, 1)) {
     config.version = static_cast<int>(*version);
   } else if (!f.Has("version")) {
@@ -276,6 +295,10 @@ absl::StatusOr<Config> ParseConfig(absl::string_view yaml_text,
   ReadSources(f, config);
   if (YAML::Node matching = f.Get("matching")) {
     config.matching = config::ReadMatching(matching, &errors);
+  }
+  if (YAML::Node survivorship = f.Get("survivorship")) {
+    config.survivorship = config::ReadSurvivorship(survivorship, &errors);
+    CheckPriorityNames(survivorship, config, errors);
   }
   MDM_RETURN_IF_ERROR(errors.ToStatus());
   return config;

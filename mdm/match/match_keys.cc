@@ -16,8 +16,9 @@ namespace {
 // values of an older version are then extracted again from the record.
 constexpr uint8_t kFormatVersion = 3;
 
-// "@drjgarnier", "https://x.com/drjgarnier/" and "DrJGarnier" agree.
-std::string HandleKey(absl::string_view handle) {
+}  // namespace
+
+std::string SocialHandleKey(absl::string_view handle) {
   handle = absl::StripAsciiWhitespace(handle);
   while (absl::ConsumeSuffix(&handle, "/")) {
   }
@@ -27,6 +28,8 @@ std::string HandleKey(absl::string_view handle) {
   absl::ConsumePrefix(&handle, "@");
   return normalize::FoldKey(handle);
 }
+
+namespace {
 
 std::vector<std::string> Sounds(absl::string_view key) {
   if (key.empty()) return {};
@@ -134,7 +137,7 @@ MatchKeys ExtractMatchKeys(const SourceRecord& r) {
     if (!a.name_key.empty()) k.affiliations.push_back(a.name_key);
   }
   for (const std::string& h : r.social_handles) {
-    std::string key = HandleKey(h);
+    std::string key = SocialHandleKey(h);
     if (!key.empty()) k.handles.push_back(std::move(key));
   }
   for (const Identifier& id : r.identifiers) {

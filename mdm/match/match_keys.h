@@ -64,6 +64,11 @@ struct MatchKeys {
   bool operator==(const MatchKeys&) const = default;
 };
 
+// The key of a social handle: "@drjgarnier", "https://x.com/drjgarnier/" and
+// "DrJGarnier" all give "drjgarnier" (FoldKey of the last path segment,
+// without '@').
+std::string SocialHandleKey(absl::string_view handle);
+
 // The matching keys of a normalized record. Values that are empty are left
 // out; list order follows the record.
 MatchKeys ExtractMatchKeys(const SourceRecord& record);

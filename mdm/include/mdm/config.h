@@ -26,6 +26,7 @@
 #include "absl/strings/string_view.h"
 #include "mdm/matching_config.h"
 #include "mdm/record.h"
+#include "mdm/survivorship_config.h"
 
 namespace mdm {
 
@@ -79,6 +80,7 @@ struct Config {
   IngestLimits limits;
   std::vector<SourceConfig> sources;
   MatchingConfig matching = DefaultMatchingConfig();  // `matching:`
+  SurvivorshipConfig survivorship;                    // `survivorship:`
 };
 
 // LoadConfig()
