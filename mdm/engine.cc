@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "mdm/pipeline/batch_runner.h"
 #include "mdm/pipeline/evaluate_runner.h"
+#include "mdm/pipeline/golden_lookup.h"
 #include "mdm/pipeline/match_runner.h"
 #include "mdm/status.h"
 #include "mdm/store/sqlite_store.h"
@@ -101,6 +102,19 @@ class EngineImpl final : public Engine {
                                       absl::string_view source_b,
                                       absl::string_view key_b) override {
     return pipeline::ExplainPair(*store_, source_a, key_a, source_b, key_b, threads_);
+  }
+
+  absl::StatusOr<GoldenRecord> Golden(absl::string_view golden_id) override {
+    return pipeline::LookupGolden(*store_, golden_id);
+  }
+
+  absl::StatusOr<std::vector<GoldenEvent>> GoldenHistory(absl::string_view golden_id) override {
+    return pipeline::LookupGoldenHistory(*store_, golden_id);
+  }
+
+  absl::StatusOr<Crosswalk> Xref(absl::string_view source,
+                                 absl::string_view source_key) override {
+    return pipeline::LookupCrosswalk(*store_, source, source_key);
   }
 
   absl::StatusOr<Evaluation> Evaluate(const TruthOptions& truth) override {

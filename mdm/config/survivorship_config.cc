@@ -37,8 +37,9 @@ std::optional<SurvivorshipPolicy> ParseSurvivorshipPolicy(absl::string_view name
 
 const std::vector<SurvivorshipPolicy>& DefaultPolicies(absl::string_view attribute) {
   // A spelling several sources agree on beats one fresh typo, so names and
-  // gender count votes before trust; a full birth date beats a year; a
-  // valid identifier, phone or e-mail beats any invalid one.
+  // gender count votes before trust; a full birth date beats a year and a
+  // full postal address a city; a valid identifier, phone or e-mail beats
+  // any invalid one.
   static const auto* const kName =
       new std::vector<P>{P::kMostFrequent, P::kTrustDecay, P::kMostComplete, P::kMostRecent};
   static const auto* const kVote =
@@ -48,7 +49,7 @@ const std::vector<SurvivorshipPolicy>& DefaultPolicies(absl::string_view attribu
   static const auto* const kContact =
       new std::vector<P>{P::kValidated, P::kTrustDecay, P::kMostFrequent, P::kMostRecent};
   static const auto* const kAddress =
-      new std::vector<P>{P::kTrustDecay, P::kMostComplete, P::kMostFrequent, P::kMostRecent};
+      new std::vector<P>{P::kMostComplete, P::kTrustDecay, P::kMostFrequent, P::kMostRecent};
   static const auto* const kRecent =
       new std::vector<P>{P::kTrustDecay, P::kMostRecent, P::kMostFrequent};
   if (attribute == "name") return *kName;

@@ -52,6 +52,24 @@ void PlaceConsent(absl::string_view channel, const std::string& value,
   built.record.consents.push_back({std::string(channel), "", *granted, ""});
 }
 
+// A delete marker is spelled like a yes; an empty cell is a no. Anything
+// else is refused: loading a row meant as a delete would keep the person.
+void PlaceDeleted(const std::string& value, BuiltRecord& built) {
+  const std::string v = absl::AsciiStrToLower(absl::StripAsciiWhitespace(value));
+  if (v.empty()) return;
+  for (const char* yes : {"yes", "y", "true", "1", "d", "deleted", "delete", "x"}) {
+    if (v == yes) {
+      built.record.deleted = true;
+      return;
+    }
+  }
+  for (const char* no : {"no", "n", "false", "0"}) {
+    if (v == no) return;
+  }
+  built.issues.push_back({"", 0, "deleted", model::IssueReason::kInvalidDeleteMarker,
+                          "expected yes/no, true/false, 1/0, d or deleted", ""});
+}
+
 void PlaceIdentifier(absl::string_view scheme, const std::string& value,
                      SourceRecord& r) {
   r.identifiers.push_back({std::string(scheme), value, Validity::kUnchecked});
@@ -96,6 +114,7 @@ void Place(const MappedValue& v, BuiltRecord& built) {
     case CanonicalField::kConsentEmail: PlaceConsent("email", v.value, built); break;
     case CanonicalField::kConsentPhone: PlaceConsent("phone", v.value, built); break;
     case CanonicalField::kConsentVisit: PlaceConsent("visit", v.value, built); break;
+    case CanonicalField::kDeleted: PlaceDeleted(v.value, built); break;
     case CanonicalField::kIgnore: break;
   }
 }
@@ -147,6 +166,28 @@ BuiltRecord BuildRecord(const std::vector<MappedValue>& values,
   built.record.source_type = source.type;
   built.record.lawful_basis = source.lawful_basis;
   for (const MappedValue& v : values) Place(v, built);
+  if (built.record.deleted) {
+    // A delete marker keeps its key and time only: the values of a person
+    // whose record is being deleted are not stored again, not even raw.
+    SourceRecord marker;
+    marker.source = source.name;
+    marker.source_type = source.type;
+    marker.lawful_basis = source.lawful_basis;
+    marker.source_key = std::move(built.record.source_key);
+    marker.observed_at = std::move(built.record.observed_at);
+    marker.deleted = true;
+    built.record = std::move(marker);
+    built.issues.clear();
+    std::vector<MappedValue> kept;
+    for (const MappedValue& v : values) {
+      if (v.field == CanonicalField::kSourceKey || v.field == CanonicalField::kObservedAt ||
+          v.field == CanonicalField::kDeleted) {
+        kept.push_back(v);
+      }
+    }
+    built.raw_json = RawJson(kept);
+    return built;
+  }
   DropEmptyGroups(built.record);
   built.raw_json = RawJson(values);
   return built;

@@ -16,7 +16,7 @@ struct FieldEntry {
 };
 
 // Order follows the enum so FieldName() can index it.
-constexpr std::array<FieldEntry, 35> kFields = {{
+constexpr std::array<FieldEntry, 36> kFields = {{
     {CanonicalField::kSourceKey, "source_key"},
     {CanonicalField::kObservedAt, "observed_at"},
     {CanonicalField::kFullName, "full_name"},
@@ -51,6 +51,7 @@ constexpr std::array<FieldEntry, 35> kFields = {{
     {CanonicalField::kConsentEmail, "consent.email"},
     {CanonicalField::kConsentPhone, "consent.phone"},
     {CanonicalField::kConsentVisit, "consent.visit"},
+    {CanonicalField::kDeleted, "deleted"},
     {CanonicalField::kIgnore, "ignore"},
 }};
 

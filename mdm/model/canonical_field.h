@@ -14,6 +14,7 @@
 //   address.number address.street address.street2 address.postcode address.city address.country
 //   affiliation.name affiliation.id
 //   consent.email consent.phone consent.visit
+//   deleted  (a delete marker: yes/true/1/d/deleted; see README "Deletes")
 //   ignore   (a column that is deliberately not loaded)
 //
 // Grouped fields (address.*, affiliation.*) describe one item of a list. A
@@ -67,6 +68,7 @@ enum class CanonicalField {
   kConsentEmail,
   kConsentPhone,
   kConsentVisit,
+  kDeleted,
   kIgnore,
 };
 

@@ -66,7 +66,45 @@ std::vector<Survived<T>> ReadSurvivedList(sj::value v) {
   return out;
 }
 
+// The values of an attribute (no lineage), for comparing versions.
+template <typename T>
+std::string ValuesOf(const Survived<T>& s) {
+  std::string out;
+  base::JsonWriter w(&out);
+  WriteValue(w, s.value);
+  return out;
+}
+
+template <typename T>
+std::string ValuesOf(const std::vector<Survived<T>>& items) {
+  std::string out;
+  base::JsonWriter w(&out);
+  w.BeginArray();
+  for (const Survived<T>& s : items) WriteValue(w, s.value);
+  w.EndArray();
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> ChangedAttributes(const GoldenRecord& a, const GoldenRecord& b) {
+  std::vector<std::string> changed;
+  auto check = [&](const char* name, const auto& x, const auto& y) {
+    if (ValuesOf(x) != ValuesOf(y)) changed.emplace_back(name);
+  };
+  check("name", a.name, b.name);
+  check("gender", a.gender, b.gender);
+  check("birth_date", a.birth_date, b.birth_date);
+  check("language", a.language, b.language);
+  check("identifiers", a.identifiers, b.identifiers);
+  check("addresses", a.addresses, b.addresses);
+  check("phones", a.phones, b.phones);
+  check("emails", a.emails, b.emails);
+  check("specialties", a.specialties, b.specialties);
+  check("affiliations", a.affiliations, b.affiliations);
+  check("social_handles", a.social_handles, b.social_handles);
+  return changed;
+}
 
 void WriteGoldenContent(base::JsonWriter& w, const GoldenRecord& g) {
   WriteSingle(w, "name", g.name);

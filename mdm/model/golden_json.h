@@ -14,6 +14,7 @@
 #define MDM_MODEL_GOLDEN_JSON_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -31,6 +32,11 @@ std::string GoldenContentToJson(const GoldenRecord& golden);
 
 // Parses text written by GoldenContentToJson(). DataLoss when it is not.
 absl::StatusOr<GoldenRecord> GoldenContentFromJson(absl::string_view json);
+
+// The attributes (as named in kGoldenAttributes) whose surviving values
+// differ between two versions of a golden record; lineage is not compared.
+std::vector<std::string> ChangedAttributes(const GoldenRecord& before,
+                                           const GoldenRecord& after);
 
 }  // namespace mdm::model
 

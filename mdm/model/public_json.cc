@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "mdm/json.h"
+#include "mdm/base/json_writer.h"
+#include "mdm/model/golden_json.h"
 #include "mdm/model/json_dump.h"
 #include "mdm/model/record_json.h"
 
@@ -16,7 +18,7 @@ Json CountsToJson(const RunCounts& c) {
               {"rejected", c.rejected},   {"duplicates", c.duplicates},
               {"inserted", c.inserted},   {"updated", c.updated},
               {"unchanged", c.unchanged}, {"stale", c.stale},
-              {"warnings", c.warnings}};
+              {"warnings", c.warnings}, {"deletes", c.deletes}};
 }
 
 Json VersionToJson(const StoredVersion& v) {
@@ -56,6 +58,12 @@ Json MatchToJson(const MatchReport& m) {
               {"records_in_review", m.records_in_review}};
 }
 
+Json GoldenReportToJson(const GoldenReport& g) {
+  return Json{{"ran", g.ran},         {"active", g.active},       {"created", g.created},
+              {"merged", g.merged},   {"split", g.split},         {"updated", g.updated},
+              {"unchanged", g.unchanged}, {"retired", g.retired}, {"rebuilt", g.rebuilt}};
+}
+
 }  // namespace
 
 void RunCounts::Add(const RunCounts& o) {
@@ -68,6 +76,7 @@ void RunCounts::Add(const RunCounts& o) {
   unchanged += o.unchanged;
   stale += o.stale;
   warnings += o.warnings;
+  deletes += o.deletes;
 }
 
 std::string RunReportToJson(const RunReport& r) {
@@ -86,7 +95,44 @@ std::string RunReportToJson(const RunReport& r) {
               {"warnings_by_reason", r.warnings_by_reason},
               {"stage_seconds", r.stage_seconds},
               {"files", files},
-              {"match", MatchToJson(r.match)}});
+              {"match", MatchToJson(r.match)},
+              {"golden", GoldenReportToJson(r.golden)}});
+}
+
+std::string GoldenRecordToJson(const GoldenRecord& g) {
+  std::string out;
+  base::JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("golden_id");
+  w.String(g.golden_id);
+  w.Key("status");
+  w.String(GoldenStatusName(g.status));
+  w.NonEmpty("merged_into", g.merged_into);
+  w.Key("created_run");
+  w.Int(g.created_run);
+  w.Key("updated_run");
+  w.Int(g.updated_run);
+  model::WriteGoldenContent(w, g);
+  w.EndObject();
+  return out;
+}
+
+std::string GoldenHistoryToJson(const std::vector<GoldenEvent>& events) {
+  Json out = Json::array();
+  for (const GoldenEvent& e : events) {
+    Json detail = Json::parse(e.detail, nullptr, /*allow_exceptions=*/false);
+    out.push_back(Json{{"event_id", e.event_id}, {"run_id", e.run_id}, {"at", e.at},
+                       {"kind", e.kind}, {"detail", detail.is_discarded() ? Json(e.detail)
+                                                                          : detail}});
+  }
+  return model::DumpJson(out);
+}
+
+std::string CrosswalkToJson(const Crosswalk& c) {
+  return model::DumpJson(Json{{"source", c.source}, {"source_key", c.source_key},
+                              {"deleted", c.deleted}, {"golden_id", c.golden_id},
+                              {"status", GoldenStatusName(c.status)},
+                              {"merged_from", c.merged_from}});
 }
 
 std::string SourceRecordToJson(const SourceRecord& record) {

@@ -31,6 +31,7 @@ absl::string_view IssueReasonName(IssueReason reason) {
     case IssueReason::kInvalidDate: return "invalid_date";
     case IssueReason::kInvalidGender: return "invalid_gender";
     case IssueReason::kInvalidConsent: return "invalid_consent";
+    case IssueReason::kInvalidDeleteMarker: return "invalid_delete_marker";
     case IssueReason::kUnmappedColumn: return "unmapped_column";
     case IssueReason::kMissingColumn: return "missing_column";
   }

@@ -33,6 +33,7 @@ enum class IssueReason : int {
   kNoNameNoIdentifier = 11,
   kEncodingError = 12,
   kUnreadableFile = 13,  // the file's header cannot be read: no row loaded
+  kInvalidDeleteMarker = 14,  // a `deleted` value that is neither yes nor no
   // Warnings: the row is loaded, the value is kept and flagged.
   kInvalidIdentifier = 100,
   kInvalidPhone = 101,

@@ -183,7 +183,8 @@ NormalizeOutcome NormalizeRecord(SourceRecord record, const NormalizeContext& co
   NormalizeIdentifiers(out);
   NormalizeContacts(out, context);
   NormalizeSpecialties(out, *context.specialties);
-  if (out.record.name.family_key.empty() && !HasNationalIdentifier(out.record)) {
+  if (!out.record.deleted && out.record.name.family_key.empty() &&
+      !HasNationalIdentifier(out.record)) {
     out.rejected = true;
     out.issues.push_back({"", 0, "family_name", IssueReason::kNoNameNoIdentifier,
                           "the row has neither a family name nor a national identifier",

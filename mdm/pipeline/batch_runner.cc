@@ -14,6 +14,7 @@
 #include "mdm/ingest/row_reader.h"
 #include "mdm/json.h"
 #include "mdm/pipeline/file_loader.h"
+#include "mdm/pipeline/golden_runner.h"
 #include "mdm/pipeline/match_runner.h"
 #include "mdm/status.h"
 
@@ -168,7 +169,10 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
     if (options.skip_matching) {
       report.match.skipped_reason = "skipped on request (load only)";
     } else {
-      MDM_RETURN_IF_ERROR(RunMatching(config.matching, store, clock, threads, report));
+      MDM_ASSIGN_OR_RETURN(MatchOutcome matched,
+                           RunMatching(config.matching, store, clock, threads, report));
+      MDM_RETURN_IF_ERROR(BuildGoldenRecords(config, matched.records, matched.cluster_of, store,
+                                             threads, report));
     }
     report.finished_at = base::IsoUtc(clock.Now());
     return store.FinishRun(report.run_id, report.finished_at, RunReportToJson(report));

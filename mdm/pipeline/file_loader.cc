@@ -75,7 +75,8 @@ class RowWriter {
                                  file_.source->type, row.observed_at,
                                  file_.file_id,       row.line,
                                  row.content_sha256,  std::move(row.raw_json),
-                                 std::move(row.record_json), std::move(row.match_keys)};
+                                 std::move(row.record_json), std::move(row.match_keys),
+                                 row.deleted};
     MDM_RETURN_IF_ERROR(store_.ApplyVersion(decision, current, version, file_.run_id));
     RunCounts& c = result_.counts;
     if (decision.duplicate) {
@@ -86,6 +87,7 @@ class RowWriter {
       }
     } else {
       ++c.accepted;
+      c.deletes += row.deleted ? 1 : 0;
       CountOutcome(decision.outcome, +1, c);
     }
     return absl::OkStatus();

@@ -159,43 +159,6 @@ std::vector<store::ReviewItemRow> ReviewItems(const MatchRecords& records,
   return items;
 }
 
-// Writes the cluster of every row whose stored cluster differs; returns how
-// many changed. A cluster's id is the smallest record id in it.
-// Writes the cluster of every row whose stored cluster differs; returns how
-// many changed. A cluster's id is the smallest record id in it. Writes go in
-// record id order, the order of the table's key: a million inserts in key
-// order cost a third of the same in row order.
-absl::StatusOr<int64_t> PersistClusters(store::Store& store, int64_t run_id,
-                                        const MatchRecords& records,
-                                        const std::vector<uint32_t>& cluster_of) {
-  const match::FeatureTable& table = records.table();
-  std::vector<int64_t> cluster_id(table.size(), INT64_MAX);
-  for (uint32_t row = 0; row < table.size(); ++row) {
-    int64_t& id = cluster_id[cluster_of[row]];
-    id = std::min(id, table.record_id(row));
-  }
-  std::vector<store::ClusterAssignment> now(table.size());
-  for (uint32_t row = 0; row < table.size(); ++row) {
-    now[row] = {table.record_id(row), cluster_id[cluster_of[row]]};
-  }
-  std::sort(now.begin(), now.end(), [](const auto& x, const auto& y) {
-    return x.record_id < y.record_id;
-  });
-  MDM_ASSIGN_OR_RETURN(std::vector<store::ClusterAssignment> stored, store.ListClusters());
-  int64_t changed = 0;
-  size_t s = 0;  // `stored` is sorted by record id too
-  for (const store::ClusterAssignment& c : now) {
-    while (s < stored.size() && stored[s].record_id < c.record_id) ++s;
-    if (s < stored.size() && stored[s].record_id == c.record_id &&
-        stored[s].cluster_id == c.cluster_id) {
-      continue;
-    }
-    ++changed;
-    MDM_RETURN_IF_ERROR(store.SetCluster(c.record_id, c.cluster_id, run_id));
-  }
-  return changed;
-}
-
 cluster::ClusterOutput ClusterPairs(const MatchRecords& records,
                                     const match::ScoreOutput& scored,
                                     const match::CannotLink& cannot_link,
@@ -234,8 +197,8 @@ absl::StatusOr<MatchingConfig> LatestRunSetting(store::Store& store) {
   return match::MatchingConfigFromJson(*json);
 }
 
-absl::Status RunMatching(const MatchingConfig& config, store::Store& store,
-                         const Clock& clock, int threads, RunReport& report) {
+absl::StatusOr<MatchOutcome> RunMatching(const MatchingConfig& config, store::Store& store,
+                                         const Clock& clock, int threads, RunReport& report) {
   Stopwatch watch;
   MatchReport& m = report.match;
   MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecords(store, true, threads));
@@ -288,8 +251,6 @@ absl::Status RunMatching(const MatchingConfig& config, store::Store& store,
   CountClusters(clusters.cluster_of, m);
   report.stage_seconds["cluster"] = watch.Lap();
 
-  MDM_ASSIGN_OR_RETURN(m.records_reclustered,
-                       PersistClusters(store, report.run_id, records, clusters.cluster_of));
   std::vector<store::ReviewItemRow> items = ReviewItems(records, scored, clusters);
   MDM_RETURN_IF_ERROR(store.ReplaceOpenReviewItems(report.run_id, items));
   m.review_items = static_cast<int64_t>(items.size());
@@ -300,7 +261,7 @@ absl::Status RunMatching(const MatchingConfig& config, store::Store& store,
   }
   m.records_in_review = static_cast<int64_t>(in_review.size());
   report.stage_seconds["persist_matches"] = watch.Lap();
-  return absl::OkStatus();
+  return MatchOutcome{std::move(records), std::move(clusters.cluster_of)};
 }
 
 absl::StatusOr<match::MatchModel> TrainAndStoreModel(const MatchingConfig& config,

@@ -31,6 +31,13 @@ ProcessedRow ProcessRow(PendingRow row, const RowContext& context) {
                    "the column mapped to source_key is empty or absent", ""},
                   context);
   }
+  for (const model::RowIssue& issue : built.issues) {
+    if (model::SeverityOf(issue.reason) == model::Severity::kReject) {
+      model::RowIssue reject = issue;
+      reject.source_key = built.record.source_key;
+      return Reject(row, std::move(reject), context);
+    }
+  }
   normalize::NormalizeOutcome normalized =
       normalize::NormalizeRecord(std::move(built.record), context.normalize);
   ProcessedRow out;
@@ -56,7 +63,11 @@ ProcessedRow ProcessRow(PendingRow row, const RowContext& context) {
   out.raw_json = std::move(built.raw_json);
   out.record_json = model::RecordToJson(normalized.record);
   out.content_sha256 = base::Sha256Hex(out.record_json);
-  out.match_keys = match::EncodeMatchKeys(match::ExtractMatchKeys(normalized.record));
+  // A delete marker has no keys: it is matched no more.
+  out.deleted = normalized.record.deleted;
+  if (!out.deleted) {
+    out.match_keys = match::EncodeMatchKeys(match::ExtractMatchKeys(normalized.record));
+  }
   return out;
 }
 

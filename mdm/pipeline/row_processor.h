@@ -40,7 +40,9 @@ struct ProcessedRow {
   std::string content_sha256;
   std::string raw_json;
   std::string record_json;
-  std::string match_keys;  // EncodeMatchKeys() of the normalized record
+  std::string match_keys;  // EncodeMatchKeys() of the normalized record; empty
+                           // for a delete marker
+  bool deleted = false;    // a delete marker
 };
 
 struct RowContext {

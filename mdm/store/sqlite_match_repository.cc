@@ -9,11 +9,13 @@ namespace mdm::store {
 
 absl::Status SqliteMatchRepository::ScanMatchKeys(const MatchKeysVisitor& visit) {
   // The (source, source_key) index gives the order and the record id; the
-  // keys table is small, so one lookup per row stays cheap.
+  // keys table is small, so one lookup per row stays cheap. A delete marker
+  // has empty keys (NULL keys are missing ones, extracted again).
   MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
       "SELECT r.record_id, r.source, r.source_key, k.keys "
       "FROM source_records r "
       "LEFT JOIN record_match_keys k ON k.record_id = r.record_id "
+      "WHERE k.keys IS NULL OR length(k.keys) > 0 "
       "ORDER BY r.source, r.source_key"));
   for (;;) {
     MDM_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -90,31 +92,6 @@ absl::StatusOr<std::optional<StoredModel>> SqliteMatchRepository::LatestModel(
   MDM_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<StoredModel>();
   return std::optional<StoredModel>(StoredModel{s.ColumnInt(0), s.ColumnText(1)});
-}
-
-absl::StatusOr<std::vector<ClusterAssignment>> SqliteMatchRepository::ListClusters() {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT record_id, cluster_id FROM record_clusters ORDER BY record_id"));
-  std::vector<ClusterAssignment> out;
-  for (;;) {
-    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) return out;
-    out.push_back({s.ColumnInt(0), s.ColumnInt(1)});
-  }
-}
-
-absl::Status SqliteMatchRepository::SetCluster(int64_t record_id, int64_t cluster_id,
-                                               int64_t run_id) {
-  if (!set_cluster_.valid()) {
-    MDM_ASSIGN_OR_RETURN(set_cluster_, db_.Prepare(
-        "INSERT INTO record_clusters(record_id, cluster_id, run_id) VALUES (?, ?, ?) "
-        "ON CONFLICT(record_id) DO UPDATE SET cluster_id = excluded.cluster_id, "
-        "run_id = excluded.run_id"));
-  }
-  set_cluster_.Bind(1, record_id);
-  set_cluster_.Bind(2, cluster_id);
-  set_cluster_.Bind(3, run_id);
-  return set_cluster_.Run();
 }
 
 absl::Status SqliteMatchRepository::ReplaceOpenReviewItems(

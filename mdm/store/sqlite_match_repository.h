@@ -2,7 +2,7 @@
 // File: mdm/store/sqlite_match_repository.h
 //
 // The matching tables of the SQLite store (schemas/sql/sqlite/0002_match.sql):
-// match keys, models, clusters and review items. SqliteStore forwards the
+// match keys, models and review items. SqliteStore forwards the
 // matching part of the Store interface here, so each file keeps one job.
 #ifndef MDM_STORE_SQLITE_MATCH_REPOSITORY_H_
 #define MDM_STORE_SQLITE_MATCH_REPOSITORY_H_
@@ -32,15 +32,13 @@ class SqliteMatchRepository {
                                    absl::string_view fingerprint,
                                    absl::string_view model_json);
   absl::StatusOr<std::optional<StoredModel>> LatestModel(absl::string_view fingerprint);
-  absl::StatusOr<std::vector<ClusterAssignment>> ListClusters();
-  absl::Status SetCluster(int64_t record_id, int64_t cluster_id, int64_t run_id);
   absl::Status ReplaceOpenReviewItems(int64_t run_id, const std::vector<ReviewItemRow>& items);
   absl::StatusOr<std::vector<ReviewItemRow>> ListReviewItems(absl::string_view status,
                                                              int64_t limit);
 
  private:
   SqliteDb& db_;
-  Statement put_keys_, set_cluster_;
+  Statement put_keys_;
 };
 
 }  // namespace mdm::store

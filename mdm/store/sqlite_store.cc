@@ -6,6 +6,7 @@
 #include "mdm/status.h"
 #include "mdm/store/migrator.h"
 #include "mdm/store/sqlite_db.h"
+#include "mdm/store/sqlite_golden_repository.h"
 #include "mdm/store/sqlite_match_repository.h"
 
 namespace mdm::store {
@@ -38,7 +39,7 @@ LoadedFile ReadFile(const Statement& s) {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db)
-      : db_(std::move(db)), match_(*db_) {}
+      : db_(std::move(db)), match_(*db_), golden_(*db_) {}
 
   absl::Status BeginWrite() override { return db_->Exec("BEGIN IMMEDIATE"); }
   absl::Status Commit() override { return db_->Exec("COMMIT"); }
@@ -200,10 +201,7 @@ class SqliteStore final : public Store {
     return match_.LatestModel(fingerprint);
   }
   absl::StatusOr<std::vector<ClusterAssignment>> ListClusters() override {
-    return match_.ListClusters();
-  }
-  absl::Status SetCluster(int64_t record_id, int64_t cluster_id, int64_t run_id) override {
-    return match_.SetCluster(record_id, cluster_id, run_id);
+    return golden_.ListClusters();
   }
   absl::Status ReplaceOpenReviewItems(int64_t run_id,
                                       const std::vector<ReviewItemRow>& items) override {
@@ -212,6 +210,55 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::vector<ReviewItemRow>> ListReviewItems(absl::string_view status,
                                                              int64_t limit) override {
     return match_.ListReviewItems(status, limit);
+  }
+
+  absl::StatusOr<std::vector<int64_t>> ListPendingRecords() override {
+    return golden_.ListPendingRecords();
+  }
+  absl::Status AddPendingRecord(int64_t record_id) override {
+    return golden_.AddPendingRecord(record_id);
+  }
+  absl::Status ClearPendingRecords() override { return golden_.ClearPendingRecords(); }
+  absl::Status SetRunGoldenSetting(int64_t run_id, absl::string_view setting_json) override {
+    return golden_.SetRunGoldenSetting(run_id, setting_json);
+  }
+  absl::StatusOr<std::optional<std::string>> LatestGoldenSetting() override {
+    return golden_.LatestGoldenSetting();
+  }
+  absl::StatusOr<std::vector<GoldenRow>> ListGoldens() override {
+    return golden_.ListGoldens();
+  }
+  absl::StatusOr<std::optional<GoldenRow>> GetGolden(int64_t seq) override {
+    return golden_.GetGolden(seq);
+  }
+  absl::StatusOr<std::optional<GoldenRow>> FindGolden(absl::string_view golden_id) override {
+    return golden_.FindGolden(golden_id);
+  }
+  absl::StatusOr<int64_t> InsertGolden(const GoldenRow& row) override {
+    return golden_.InsertGolden(row);
+  }
+  absl::Status UpdateGolden(const GoldenRow& row) override { return golden_.UpdateGolden(row); }
+  absl::StatusOr<std::vector<GoldenMemberRow>> ListGoldenMembers() override {
+    return golden_.ListGoldenMembers();
+  }
+  absl::Status PutGoldenMember(const GoldenMemberRow& member, int64_t run_id) override {
+    return golden_.PutGoldenMember(member, run_id);
+  }
+  absl::Status AddGoldenEvent(int64_t golden_seq, int64_t run_id, absl::string_view kind,
+                              absl::string_view detail_json) override {
+    return golden_.AddGoldenEvent(golden_seq, run_id, kind, detail_json);
+  }
+  absl::StatusOr<std::vector<GoldenEventRow>> ListGoldenEvents(int64_t golden_seq) override {
+    return golden_.ListGoldenEvents(golden_seq);
+  }
+  absl::StatusOr<std::optional<RecordGolden>> FindRecordGolden(
+      absl::string_view source, absl::string_view source_key) override {
+    return golden_.FindRecordGolden(source, source_key);
+  }
+  absl::Status ReadRecordJsons(
+      const std::vector<int64_t>& record_ids,
+      const std::function<absl::Status(int64_t, absl::string_view)>& visit) override {
+    return golden_.ReadRecordJsons(record_ids, visit);
   }
 
  private:
@@ -233,6 +280,7 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<SqliteDb> db_;
   SqliteMatchRepository match_;
+  SqliteGoldenRepository golden_;
   Statement find_current_, insert_, archive_current_, archive_incoming_,
       overwrite_, mark_seen_, add_issue_;
 };
@@ -242,7 +290,7 @@ absl::Status SqliteStore::InsertCurrent(const RecordVersion& v, int64_t run_id,
   MDM_ASSIGN_OR_RETURN(Statement* s, Cached(insert_,
       "INSERT INTO source_records(source, source_key, source_type, observed_at, "
       "file_id, line, change_run, seen_run, seen_outcome, content_sha256, "
-      "raw_json, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      "raw_json, record_json, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   s->Bind(1, v.source);
   s->Bind(2, v.source_key);
   s->Bind(3, static_cast<int64_t>(v.source_type));
@@ -255,6 +303,7 @@ absl::Status SqliteStore::InsertCurrent(const RecordVersion& v, int64_t run_id,
   s->Bind(10, v.content_sha256);
   s->Bind(11, v.raw_json);
   s->Bind(12, v.record_json);
+  s->Bind(13, static_cast<int64_t>(v.deleted ? 1 : 0));
   MDM_RETURN_IF_ERROR(s->Run());
   return match_.PutMatchKeys(db_->LastInsertRowId(), v.match_keys);
 }
@@ -295,7 +344,7 @@ absl::Status SqliteStore::OverwriteCurrent(int64_t record_id, const RecordVersio
   MDM_ASSIGN_OR_RETURN(Statement* s, Cached(overwrite_,
       "UPDATE source_records SET source_type = ?, observed_at = ?, file_id = ?, "
       "line = ?, change_run = ?, seen_run = ?, seen_outcome = ?, "
-      "content_sha256 = ?, raw_json = ?, record_json = ? WHERE record_id = ?"));
+      "content_sha256 = ?, raw_json = ?, record_json = ?, deleted = ? WHERE record_id = ?"));
   s->Bind(1, static_cast<int64_t>(v.source_type));
   s->Bind(2, v.observed_at);
   s->Bind(3, v.file_id);
@@ -306,8 +355,11 @@ absl::Status SqliteStore::OverwriteCurrent(int64_t record_id, const RecordVersio
   s->Bind(8, v.content_sha256);
   s->Bind(9, v.raw_json);
   s->Bind(10, v.record_json);
-  s->Bind(11, record_id);
+  s->Bind(11, static_cast<int64_t>(v.deleted ? 1 : 0));
+  s->Bind(12, record_id);
   MDM_RETURN_IF_ERROR(s->Run());
+  // Its golden record is rebuilt by the next run that matches.
+  MDM_RETURN_IF_ERROR(golden_.AddPendingRecord(record_id));
   return match_.PutMatchKeys(record_id, v.match_keys);
 }
 

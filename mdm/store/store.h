@@ -24,6 +24,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "mdm/ingest/version_policy.h"
+#include "mdm/golden.h"
 #include "mdm/model/reject.h"
 #include "mdm/record.h"
 #include "mdm/stored.h"
@@ -42,6 +43,7 @@ struct RecordVersion {
   std::string raw_json;
   std::string record_json;
   std::string match_keys;  // mdm/match/match_keys.h, binary
+  bool deleted = false;    // a delete marker
 };
 
 struct StoredModel {
@@ -49,9 +51,45 @@ struct StoredModel {
   std::string model_json;
 };
 
+// A record's cluster: its golden record's seq (see golden_members).
 struct ClusterAssignment {
   int64_t record_id = 0;
   int64_t cluster_id = 0;
+};
+
+// One row of golden_records (see schemas/sql/sqlite/0003_golden.sql).
+struct GoldenRow {
+  int64_t seq = 0;
+  std::string golden_id;
+  GoldenStatus status = GoldenStatus::kActive;
+  std::string merged_into;
+  int64_t created_run = 0;
+  int64_t updated_run = 0;
+  std::string content_hash;
+  std::string golden_json;  // left empty by ListGoldens()
+};
+
+// One row of golden_members.
+struct GoldenMemberRow {
+  int64_t record_id = 0;
+  int64_t golden_seq = 0;
+  bool active = true;  // false: the record was deleted since
+};
+
+// One row of golden_events, with the time of its run.
+struct GoldenEventRow {
+  int64_t event_id = 0;
+  int64_t run_id = 0;
+  std::string at;  // the run's start, ISO-8601 UTC
+  std::string kind;
+  std::string detail_json;
+};
+
+// Where a source key stands, for xref.
+struct RecordGolden {
+  int64_t record_id = 0;
+  bool deleted = false;                   // the current version is a delete marker
+  std::optional<GoldenMemberRow> member;  // nullopt: never matched yet
 };
 
 // One row of review_items (see schemas/sql/sqlite/0002_match.sql).
@@ -124,7 +162,8 @@ class Store {
       const IssueQuery& filter) = 0;
 
   // --- matching -----------------------------------------------------------
-  // Visits every current record in (source, source_key) order.
+  // Visits every current record that is not a delete marker, in (source,
+  // source_key) order.
   virtual absl::Status ScanMatchKeys(const MatchKeysVisitor& visit) = 0;
   // The normalized record JSON of a current record; NotFound when unknown.
   virtual absl::StatusOr<std::string> RecordJson(int64_t record_id) = 0;
@@ -146,10 +185,8 @@ class Store {
   virtual absl::StatusOr<std::optional<StoredModel>> LatestModel(
       absl::string_view fingerprint) = 0;
 
+  // The cluster of every active golden member, by record id.
   virtual absl::StatusOr<std::vector<ClusterAssignment>> ListClusters() = 0;
-  // REQUIRES: inside BeginWrite().
-  virtual absl::Status SetCluster(int64_t record_id, int64_t cluster_id,
-                                  int64_t run_id) = 0;
 
   // Makes the open review items exactly `items` (matched on record_a,
   // record_b): new pairs are inserted, known ones updated, open ones absent
@@ -159,6 +196,45 @@ class Store {
   // Items with this status ("" = any), oldest first, at most `limit`.
   virtual absl::StatusOr<std::vector<ReviewItemRow>> ListReviewItems(
       absl::string_view status, int64_t limit) = 0;
+
+  // --- golden records -----------------------------------------------------
+  // Records loaded but not matched yet (pending_records), ascending.
+  virtual absl::StatusOr<std::vector<int64_t>> ListPendingRecords() = 0;
+  // REQUIRES: inside BeginWrite().
+  virtual absl::Status AddPendingRecord(int64_t record_id) = 0;
+  virtual absl::Status ClearPendingRecords() = 0;
+  // The survivorship setting a run used (JSON), and the newest run's.
+  // SetRunGoldenSetting REQUIRES: inside BeginWrite().
+  virtual absl::Status SetRunGoldenSetting(int64_t run_id, absl::string_view setting_json) = 0;
+  virtual absl::StatusOr<std::optional<std::string>> LatestGoldenSetting() = 0;
+  // Every golden record without its JSON, by seq.
+  virtual absl::StatusOr<std::vector<GoldenRow>> ListGoldens() = 0;
+  // One golden record with its JSON; nullopt when unknown.
+  virtual absl::StatusOr<std::optional<GoldenRow>> GetGolden(int64_t seq) = 0;
+  virtual absl::StatusOr<std::optional<GoldenRow>> FindGolden(absl::string_view golden_id) = 0;
+  // Inserts `row` (its seq is ignored) and returns the new seq.
+  // REQUIRES: inside BeginWrite().
+  virtual absl::StatusOr<int64_t> InsertGolden(const GoldenRow& row) = 0;
+  // Rewrites status, merged_into, updated_run, content_hash and golden_json
+  // of row.seq. REQUIRES: inside BeginWrite().
+  virtual absl::Status UpdateGolden(const GoldenRow& row) = 0;
+  // Every golden_members row, by record id.
+  virtual absl::StatusOr<std::vector<GoldenMemberRow>> ListGoldenMembers() = 0;
+  // Inserts or replaces the row of member.record_id. REQUIRES: inside BeginWrite().
+  virtual absl::Status PutGoldenMember(const GoldenMemberRow& member, int64_t run_id) = 0;
+  // REQUIRES: inside BeginWrite().
+  virtual absl::Status AddGoldenEvent(int64_t golden_seq, int64_t run_id, absl::string_view kind,
+                                      absl::string_view detail_json) = 0;
+  // The events of a golden record, oldest first.
+  virtual absl::StatusOr<std::vector<GoldenEventRow>> ListGoldenEvents(int64_t golden_seq) = 0;
+  // The golden membership of a source key; nullopt for an unknown key.
+  virtual absl::StatusOr<std::optional<RecordGolden>> FindRecordGolden(
+      absl::string_view source, absl::string_view source_key) = 0;
+  // Visits the normalized JSON of the current records `record_ids` (sorted
+  // ascending), in that order. NotFound for an id that is not a record.
+  virtual absl::Status ReadRecordJsons(
+      const std::vector<int64_t>& record_ids,
+      const std::function<absl::Status(int64_t record_id, absl::string_view json)>& visit) = 0;
 };
 
 }  // namespace mdm::store

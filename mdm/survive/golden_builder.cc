@@ -164,6 +164,47 @@ std::vector<Candidate<T>> Collect(const std::vector<Member>& members,
   return out;
 }
 
+// Folds an address whose parts all appear in a more complete one ("Lyon"
+// in "138 rue de Verdun, 69009 Lyon") into it: one place, not two. The
+// most complete container takes it, then the smallest key.
+void FoldPartialAddresses(std::vector<Candidate<Address>>& candidates) {
+  auto contains = [](const Address& big, const Address& small) {
+    auto part = [](const std::string& b, const std::string& s) { return s.empty() || s == b; };
+    return part(big.street_key, small.street_key) && part(big.postcode, small.postcode) &&
+           part(big.city_key, small.city_key) && part(big.country, small.country);
+  };
+  std::vector<bool> folded(candidates.size(), false);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    size_t into = candidates.size();
+    for (size_t j = 0; j < candidates.size(); ++j) {
+      if (j == i || folded[j] || candidates[j].completeness <= candidates[i].completeness ||
+          !contains(candidates[j].value, candidates[i].value)) {
+        continue;
+      }
+      if (into == candidates.size() ||
+          candidates[j].completeness > candidates[into].completeness ||
+          (candidates[j].completeness == candidates[into].completeness &&
+           candidates[j].key < candidates[into].key)) {
+        into = j;
+      }
+    }
+    if (into == candidates.size()) continue;
+    folded[i] = true;
+    std::vector<size_t>& to = candidates[into].carriers;
+    for (size_t m : candidates[i].carriers) {
+      if (std::find(to.begin(), to.end(), m) == to.end()) to.push_back(m);
+    }
+    candidates[into].validity = std::max(candidates[into].validity, candidates[i].validity);
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (folded[i]) continue;
+    if (kept != i) candidates[kept] = std::move(candidates[i]);
+    ++kept;
+  }
+  candidates.resize(kept);
+}
+
 template <typename T>
 Lineage LineageOf(const Candidate<T>& c, const std::vector<Facts>& facts, std::string rule) {
   Lineage l;
@@ -256,8 +297,7 @@ GoldenRecord BuildGolden(const std::vector<Member>& members, const SurvivorshipC
           },
           none, [](const Identifier& id) { return ValidityRank(id.validity); }),
       config.PoliciesOf("identifiers"), facts);
-  g.addresses = List(
-      Collect<Address>(
+  std::vector<Candidate<Address>> addresses = Collect<Address>(
           members, facts, [](const SourceRecord& r) { return r.addresses; },
           [](const Address& a) {
             return a.street_key.empty() && a.postcode.empty() && a.city_key.empty()
@@ -268,8 +308,9 @@ GoldenRecord BuildGolden(const std::vector<Member>& members, const SurvivorshipC
           [](const Address& a) {
             return Filled({&a.street, &a.street2, &a.postcode, &a.city, &a.country});
           },
-          [](const Address& a) { return ValidityRank(a.postcode_validity); }),
-      config.PoliciesOf("addresses"), facts);
+          [](const Address& a) { return ValidityRank(a.postcode_validity); });
+  FoldPartialAddresses(addresses);
+  g.addresses = List(std::move(addresses), config.PoliciesOf("addresses"), facts);
   g.phones = List(Collect<Phone>(
                       members, facts, [](const SourceRecord& r) { return r.phones; },
                       [](const Phone& p) { return p.e164.empty() ? p.raw : p.e164; }, none,

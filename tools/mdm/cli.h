@@ -61,6 +61,7 @@ std::optional<ConfiguredEngine> OpenWithConfig(const CommonOptions& common,
                                                int* exit_code);
 
 void RegisterMatch(CLI::App& app, CommonOptions& common, Action* action);
+void RegisterGolden(CLI::App& app, CommonOptions& common, Action* action);
 
 }  // namespace mdm::cli
 

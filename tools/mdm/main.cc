@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   mdm::cli::RegisterRun(app, common, &action);
   mdm::cli::RegisterInspect(app, common, &action);
   mdm::cli::RegisterMatch(app, common, &action);
+  mdm::cli::RegisterGolden(app, common, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -59,6 +59,7 @@
 #include "mdm/config.h"
 #include "mdm/evaluation.h"
 #include "mdm/explanation.h"
+#include "mdm/golden.h"
 #include "mdm/model_summary.h"
 #include "mdm/run_report.h"
 #include "mdm/stored.h"
@@ -134,6 +135,23 @@ class Engine {
                                               absl::string_view key_a,
                                               absl::string_view source_b,
                                               absl::string_view key_b) = 0;
+
+  // The golden record `golden_id` with its values, lineage and members; a
+  // merged or retired id answers too, with its last content (status and
+  // merged_into tell). NotFound for an id never issued.
+  virtual absl::StatusOr<GoldenRecord> Golden(absl::string_view golden_id) = 0;
+
+  // Every change to golden record `golden_id`, oldest first. NotFound for an
+  // id never issued.
+  virtual absl::StatusOr<std::vector<GoldenEvent>> GoldenHistory(
+      absl::string_view golden_id) = 0;
+
+  // The golden record source record (source, key) belongs to now, merges
+  // followed; also for a deleted record (its last golden record).
+  // NotFound for an unknown key; FailedPrecondition for a record no run has
+  // matched yet (loaded with --load-only).
+  virtual absl::StatusOr<Crosswalk> Xref(absl::string_view source,
+                                         absl::string_view source_key) = 0;
 
   // Measures the store's clusters, blocking and review queue against a
   // ground truth. NotFound when the truth file cannot be read;

@@ -84,6 +84,20 @@ struct GoldenEvent {
   std::string detail;  // JSON: the other golden ids and the records that moved
 };
 
+// Where a source record stands now (Engine::Xref, `mdm xref`).
+struct Crosswalk {
+  std::string source;
+  std::string source_key;
+  bool deleted = false;     // its current version is a delete marker
+  // The golden record it belongs to now, merges followed: an active one, or
+  // the retired one it was last in.
+  std::string golden_id;
+  GoldenStatus status = GoldenStatus::kActive;
+  // The ids it passed through to get there (a deleted record's golden
+  // record merged since), oldest first; empty when direct.
+  std::vector<std::string> merged_from;
+};
+
 }  // namespace mdm
 
 #endif  // MDM_GOLDEN_H_

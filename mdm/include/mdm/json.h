@@ -12,6 +12,7 @@
 
 #include "mdm/evaluation.h"
 #include "mdm/explanation.h"
+#include "mdm/golden.h"
 #include "mdm/model_summary.h"
 #include "mdm/record.h"
 #include "mdm/run_report.h"
@@ -28,6 +29,11 @@ std::string RunsToJson(const std::vector<RunSummary>& runs);
 std::string ExplanationToJson(const Explanation& explanation);
 std::string ModelSummaryToJson(const ModelSummary& model);
 std::string EvaluationToJson(const Evaluation& evaluation);
+// {"golden_id", "status", "merged_into", "created_run", "updated_run", then
+// each attribute {"value", "rule", "records"} (lists add "primary"), "members"}.
+std::string GoldenRecordToJson(const GoldenRecord& golden);
+std::string GoldenHistoryToJson(const std::vector<GoldenEvent>& events);
+std::string CrosswalkToJson(const Crosswalk& crosswalk);
 
 }  // namespace mdm
 

@@ -27,6 +27,8 @@ struct RunCounts {
   int64_t unchanged = 0;  // same content as the stored version
   int64_t stale = 0;      // older than the stored version (kept in history)
   int64_t warnings = 0;   // accepted rows with at least one flagged value
+  int64_t deletes = 0;    // accepted rows that are delete markers (counted
+                          // above too, as inserted, updated, unchanged or stale)
 
   void Add(const RunCounts& other);
 };
@@ -67,9 +69,22 @@ struct MatchReport {
   int64_t refused_unions = 0;   // merges clustering refused (cannot-link)
   int64_t clusters = 0;
   int64_t multi_record_clusters = 0;
-  int64_t records_reclustered = 0;  // records whose cluster changed
+  int64_t records_reclustered = 0;  // records whose golden record changed
   int64_t review_items = 0;         // open review items after the run
   int64_t records_in_review = 0;    // distinct records in them
+};
+
+// What the Survive stage did to golden records in a run.
+struct GoldenReport {
+  bool ran = false;
+  int64_t active = 0;     // active golden records after the run
+  int64_t created = 0;    // new ids: new people and parts split off
+  int64_t merged = 0;     // ids merged into an older one
+  int64_t split = 0;      // golden records whose records went to several
+  int64_t updated = 0;    // kept ids whose values, lineage or members changed
+  int64_t unchanged = 0;  // active before and after, nothing changed
+  int64_t retired = 0;    // every record deleted
+  int64_t rebuilt = 0;    // golden records recomputed; the others were not read
 };
 
 struct RunReport {
@@ -82,9 +97,10 @@ struct RunReport {
   std::map<std::string, int64_t> rejects_by_reason;   // reason name -> rows
   std::map<std::string, int64_t> warnings_by_reason;  // reason name -> values
   // "read", "normalize", "persist", "load_keys", "block_train", "score",
-  // "cluster", "persist_matches"
+  // "cluster", "persist_matches", "survive", "persist_golden"
   std::map<std::string, double> stage_seconds;
   MatchReport match;
+  GoldenReport golden;
 };
 
 }  // namespace mdm

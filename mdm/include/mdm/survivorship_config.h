@@ -69,11 +69,15 @@ struct SurvivorshipConfig {
   const std::vector<SurvivorshipPolicy>& PoliciesOf(absl::string_view attribute) const;
 };
 
-// The built-in policies of an attribute: validated values first for
-// identifiers, phones and e-mails (a valid RPPS beats an invalid one
-// whatever the source); then trust with time decay, source priority and
-// recency; the most frequent spelling for names and gender; the most
-// complete birth date and address.
+// The built-in policies of an attribute:
+//   name:                          most_frequent, trust_decay, most_complete, most_recent
+//   gender, language, specialties,
+//   social_handles:                most_frequent, trust_decay, most_recent
+//   birth_date:                    most_complete, most_frequent, trust_decay
+//   identifiers, phones, emails:   validated, trust_decay, most_frequent, most_recent
+//   addresses:                     most_complete, trust_decay, most_frequent, most_recent
+//   affiliations:                  trust_decay, most_recent, most_frequent
+// source_priority ranks only where an attribute's list names it.
 const std::vector<SurvivorshipPolicy>& DefaultPolicies(absl::string_view attribute);
 
 }  // namespace mdm

@@ -119,7 +119,7 @@ void SetHandClusters(Harness& h) {
                                                         {"crm:K3", "crm:K3"},
                                                         {"crm:K4", "crm:K3"},
                                                         {"crm:K6", "crm:K6"}}) {
-    REQUIRE(h.store->SetCluster(id.at(record), id.at(cluster), h.run_id).ok());
+    REQUIRE(h.store->PutGoldenMember({id.at(record), id.at(cluster), true}, h.run_id).ok());
   }
   auto item = [&](const std::string& a, const std::string& b, const char* reason) {
     store::ReviewItemRow row;

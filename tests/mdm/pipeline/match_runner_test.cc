@@ -452,7 +452,7 @@ TEST_CASE("RunMatching: rerunning the same files changes no cluster", "[pipeline
     CHECK(items_now[i].item_id == items[i].item_id);
     CHECK(items_now[i].updated_run == first->run_id);
   }
-  CHECK(h.Count(absl::StrCat("SELECT count(*) FROM record_clusters WHERE run_id = ",
+  CHECK(h.Count(absl::StrCat("SELECT count(*) FROM golden_members WHERE run_id = ",
                              again->run_id)) == 0);
 }
 

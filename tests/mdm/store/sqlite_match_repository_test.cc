@@ -204,35 +204,6 @@ TEST_CASE("SqliteMatchRepository: LatestRunMatching is the setting of the newest
   CHECK(**fx.store->LatestRunMatching() == R"({"setting":2})");
 }
 
-TEST_CASE("SqliteMatchRepository: SetCluster upserts and ListClusters lists by record id",
-          "[store]") {
-  Fixture fx;
-  const int64_t r1 = fx.Add("crm", "K1", "");
-  const int64_t r2 = fx.Add("crm", "K2", "");
-  const int64_t r3 = fx.Add("crm", "K3", "");
-  CHECK((*fx.store->ListClusters()).empty());
-  REQUIRE(fx.store->SetCluster(r3, r1, fx.run).ok());
-  REQUIRE(fx.store->SetCluster(r1, r1, fx.run).ok());
-  REQUIRE(fx.store->SetCluster(r2, r2, fx.run).ok());
-  const int64_t second = *fx.store->StartRun("2026-01-02T00:00:00Z", "mdm.yaml", "abc");
-  REQUIRE(fx.store->SetCluster(r2, r1, second).ok());  // moved by a later run
-  REQUIRE(fx.store->Commit().ok());
-
-  const std::vector<ClusterAssignment> clusters = *fx.store->ListClusters();
-  REQUIRE(clusters.size() == 3);
-  CHECK(clusters[0].record_id == r1);
-  CHECK(clusters[0].cluster_id == r1);
-  CHECK(clusters[1].record_id == r2);
-  CHECK(clusters[1].cluster_id == r1);
-  CHECK(clusters[2].record_id == r3);
-  CHECK(clusters[2].cluster_id == r1);
-  auto raw = fx.Raw();
-  CHECK(*raw->QueryInt(absl::StrCat("SELECT run_id FROM record_clusters WHERE record_id = ", r2)) ==
-        second);
-  CHECK(*raw->QueryInt(absl::StrCat("SELECT run_id FROM record_clusters WHERE record_id = ", r3)) ==
-        fx.run);
-}
-
 ReviewItemRow Item(int64_t a, int64_t b, const std::string& reason, double probability,
                    double weight) {
   ReviewItemRow item;
@@ -370,7 +341,8 @@ TEST_CASE("OpenSqliteStore: a store created by migration 0001 only gains the mat
     auto db = *SqliteDb::Open(path, SqliteDb::kMustExist);
     CHECK(*db->QueryInt("PRAGMA user_version") == LatestSchemaVersion());
     for (const char* table :
-         {"record_match_keys", "match_models", "record_clusters", "review_items"}) {
+         {"record_match_keys", "match_models", "review_items", "golden_records",
+          "golden_members", "golden_events", "pending_records"}) {
       CAPTURE(table);
       CHECK(*db->QueryInt(
                 absl::StrCat("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '",

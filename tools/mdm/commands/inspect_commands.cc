@@ -4,7 +4,10 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "mdm/json.h"
 #include "tools/mdm/cli.h"
@@ -123,9 +126,30 @@ int Runs(const CommonOptions& common, const InspectFlags& flags) {
       std::cout << RunsToJson(*runs) << "\n";
       return static_cast<int>(kOk);
     }
-    Table table({"run", "started", "finished", "config"});
+    Table table({"run", "started", "read", "accepted", "rejected", "new", "merges", "splits",
+                 "updated", "unchanged", "review", "seconds", "config"});
     for (const RunSummary& r : *runs) {
-      table.AddRow({absl::StrCat(r.run_id), r.started_at, r.finished_at, r.config_path});
+      // The stored report is what `mdm run --json` printed; a run from
+      // before a counter existed shows 0.
+      const nlohmann::json report = nlohmann::json::parse(r.report_json, nullptr, false);
+      auto count = [&report](const char* section, const char* key) {
+        const nlohmann::json v = report.is_object() ? report.value(section, nlohmann::json())
+                                                    : nlohmann::json();
+        return absl::StrCat(v.is_object() ? v.value(key, int64_t{0}) : int64_t{0});
+      };
+      double seconds = 0;
+      if (report.is_object() && report.contains("stage_seconds") &&
+          report["stage_seconds"].is_object()) {
+        for (const auto& [stage, s] : report["stage_seconds"].items()) {
+          if (s.is_number()) seconds += s.get<double>();
+        }
+      }
+      table.AddRow({absl::StrCat(r.run_id), r.started_at, count("totals", "rows_read"),
+                    count("totals", "accepted"), count("totals", "rejected"),
+                    count("golden", "created"), count("golden", "merged"),
+                    count("golden", "split"), count("golden", "updated"),
+                    count("golden", "unchanged"), count("match", "review_items"),
+                    absl::StrFormat("%.1f", seconds), r.config_path});
     }
     table.Print(std::cout);
     return static_cast<int>(kOk);

@@ -70,6 +70,21 @@ void PrintMatch(const MatchReport& m) {
   }
 }
 
+void PrintGolden(const GoldenReport& g) {
+  if (!g.ran) return;
+  std::cout << absl::StrFormat(
+      "golden records: %d active; new %d, merges %d, splits %d, updated %d, unchanged %d, "
+      "retired %d (%d rebuilt)\n",
+      g.active, g.created, g.merged, g.split, g.updated, g.unchanged, g.retired, g.rebuilt);
+}
+
+void PrintStages(const std::map<std::string, double>& seconds) {
+  if (seconds.empty()) return;
+  std::cout << "seconds per stage:";
+  for (const auto& [stage, s] : seconds) std::cout << absl::StrFormat(" %s %.2f", stage, s);
+  std::cout << "\n";
+}
+
 void PrintReport(const RunReport& r) {
   Table table({"source", "file", "status", "read", "accepted", "rejected", "duplicates",
                "inserted", "updated", "unchanged", "stale", "warnings"});
@@ -91,6 +106,8 @@ void PrintReport(const RunReport& r) {
   std::cout << absl::StrFormat("read %d = accepted %d + rejected %d + duplicates %d\n",
                                t.rows_read, t.accepted, t.rejected, t.duplicates);
   PrintMatch(r.match);
+  PrintGolden(r.golden);
+  PrintStages(r.stage_seconds);
   if (r.dry_run) {
     std::cout << "dry run: nothing was stored\n";
   } else {
