@@ -213,23 +213,6 @@ void ReadSources(YamlFields& root, Config& config) {
   }
 }
 
-// A source_priority entry names a configured source or a source type.
-void CheckPriorityNames(const YAML::Node& node, const Config& config, ConfigErrors& errors) {
-  const std::vector<std::string>& priority = config.survivorship.source_priority;
-  for (size_t i = 0; i < priority.size(); ++i) {
-    const std::string& name = priority[i];
-    bool known = ParseSourceType(name).has_value();
-    for (const SourceConfig& source : config.sources) known = known || source.name == name;
-    if (!known) {
-      errors.Add(LineOf(node["source_priority"]),
-                 absl::StrCat("survivorship.source_priority[", i, "]"),
-                 absl::StrCat("'", name,
-                              "' is neither a configured source nor a source type "
-                              "(rep, msl, medinfo, social)"));
-    }
-  }
-}
-
 void ReadStoreAndLimits(YamlFields& root, Config& config) {
   if (YAML::Node store = root.Get("store")) {
     if (!store.IsMap()) {
@@ -297,8 +280,9 @@ absl::StatusOr<Config> ParseConfig(absl::string_view yaml_text,
     config.matching = config::ReadMatching(matching, &errors);
   }
   if (YAML::Node survivorship = f.Get("survivorship")) {
-    config.survivorship = config::ReadSurvivorship(survivorship, &errors);
-    CheckPriorityNames(survivorship, config, errors);
+    std::vector<std::string> source_names;
+    for (const SourceConfig& source : config.sources) source_names.push_back(source.name);
+    config.survivorship = config::ReadSurvivorship(survivorship, source_names, &errors);
   }
   MDM_RETURN_IF_ERROR(errors.ToStatus());
   return config;

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/config/survivorship_reader.h"
 
+#include <algorithm>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "mdm/config/yaml_fields.h"
+#include "mdm/record.h"
 
 namespace mdm::config {
 namespace {
@@ -14,7 +16,8 @@ namespace {
 constexpr absl::string_view kPolicies =
     "source_priority, most_recent, most_frequent, most_complete, trust_decay, validated";
 
-void ReadPriority(const YAML::Node& node, SurvivorshipConfig& s, ConfigErrors* errors) {
+void ReadPriority(const YAML::Node& node, const std::vector<std::string>& source_names,
+                  SurvivorshipConfig& s, ConfigErrors* errors) {
   const std::string path = "survivorship.source_priority";
   if (!node.IsSequence() || node.size() == 0) {
     errors->Add(LineOf(node), path, "expected a non-empty list of source names or types");
@@ -28,11 +31,20 @@ void ReadPriority(const YAML::Node& node, SurvivorshipConfig& s, ConfigErrors* e
       errors->Add(LineOf(node[i]), item, "expected a source name or type");
       continue;
     }
-    if (!seen.insert(node[i].Scalar()).second) {
-      errors->Add(LineOf(node[i]), item, absl::StrCat("'", node[i].Scalar(), "' listed twice"));
+    const std::string& name = node[i].Scalar();
+    if (!seen.insert(name).second) {
+      errors->Add(LineOf(node[i]), item, absl::StrCat("'", name, "' listed twice"));
       continue;
     }
-    s.source_priority.push_back(node[i].Scalar());
+    if (!ParseSourceType(name) &&
+        std::find(source_names.begin(), source_names.end(), name) == source_names.end()) {
+      errors->Add(LineOf(node[i]), item,
+                  absl::StrCat("'", name,
+                               "' is neither a configured source nor a source type "
+                               "(rep, msl, medinfo, social)"));
+      continue;
+    }
+    s.source_priority.push_back(name);
   }
 }
 
@@ -78,7 +90,9 @@ void ReadAttributes(const YAML::Node& node, SurvivorshipConfig& s, ConfigErrors*
 
 }  // namespace
 
-SurvivorshipConfig ReadSurvivorship(const YAML::Node& node, ConfigErrors* errors) {
+SurvivorshipConfig ReadSurvivorship(const YAML::Node& node,
+                                    const std::vector<std::string>& source_names,
+                                    ConfigErrors* errors) {
   SurvivorshipConfig s;
   if (!node.IsMap()) {
     errors->Add(LineOf(node), "survivorship", "expected a mapping");
@@ -86,7 +100,9 @@ SurvivorshipConfig ReadSurvivorship(const YAML::Node& node, ConfigErrors* errors
   }
   YamlFields f(node, "survivorship", LineOf(node), errors);
   f.RejectUnknownKeys({"source_priority", "trust_half_life_days", "attributes"});
-  if (YAML::Node priority = f.Get("source_priority")) ReadPriority(priority, s, errors);
+  if (YAML::Node priority = f.Get("source_priority")) {
+    ReadPriority(priority, source_names, s, errors);
+  }
   if (auto days = f.Double("trust_half_life_days", 1, 36500)) s.trust_half_life_days = *days;
   if (YAML::Node attributes = f.Get("attributes")) ReadAttributes(attributes, s, errors);
   return s;

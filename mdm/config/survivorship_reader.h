@@ -4,10 +4,13 @@
 // Reads the `survivorship:` section of mdm.yaml into an
 // mdm::SurvivorshipConfig, reporting every problem into ConfigErrors (file,
 // line, key) like the rest of the loader. What the section leaves out keeps
-// its default. Source names in source_priority are checked against the
-// configured sources by the loader, which knows them.
+// its default. A source_priority entry must name one of `source_names` or
+// a source type.
 #ifndef MDM_CONFIG_SURVIVORSHIP_READER_H_
 #define MDM_CONFIG_SURVIVORSHIP_READER_H_
+
+#include <string>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -16,7 +19,9 @@
 
 namespace mdm::config {
 
-SurvivorshipConfig ReadSurvivorship(const YAML::Node& node, ConfigErrors* errors);
+SurvivorshipConfig ReadSurvivorship(const YAML::Node& node,
+                                    const std::vector<std::string>& source_names,
+                                    ConfigErrors* errors);
 
 }  // namespace mdm::config
 

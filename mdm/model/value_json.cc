@@ -213,6 +213,11 @@ absl::Status ParseStored(absl::string_view json, absl::string_view what,
     for (auto field : doc.get_object()) {
       read(std::string_view(field.unescaped_key()), field.value());
     }
+    // Past the object only the end may follow (this simdjson has no
+    // at_end(); current_location() says OUT_OF_BOUNDS there).
+    if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
+      throw simdjson::simdjson_error(simdjson::TRAILING_CONTENT);
+    }
   } catch (const simdjson::simdjson_error& e) {
     return absl::DataLossError(absl::StrCat("stored ", what, " is not valid JSON (",
                                             simdjson::error_message(e.error()), ")"));

@@ -147,6 +147,9 @@ std::vector<Candidate<T>> Collect(const std::vector<Member>& members,
       std::string k = key(value);
       if (k.empty()) continue;
       Candidate<T>& c = by_key[k];
+      // A record listing a value twice (phone and mobile columns) carries
+      // it once: most_frequent counts records.
+      if (std::find(c.carriers.begin(), c.carriers.end(), i) != c.carriers.end()) continue;
       const bool better = c.carriers.empty() || Shows(facts[i], facts[c.carriers[0]]);
       if (better) {
         c.value = value;

@@ -3,8 +3,10 @@
 """Checks schemas/json/mdm_config.schema.json against real configs.
 
 Every YAML file named on the command line must validate, and so must a table
-of valid matching sections; a table of broken configs must not. The matching
-cases mirror what mdm/config/matching_reader.cc accepts and refuses. Run by ctest with Debian's python3-jsonschema and
+of valid matching and survivorship sections; a table of broken configs must
+not. The matching and survivorship cases mirror what
+mdm/config/matching_reader.cc and mdm/config/survivorship_reader.cc accept
+and refuse. Run by ctest with Debian's python3-jsonschema and
 python3-yaml (installed by tools/install_deps.sh --with-test-tools).
 """
 import json
@@ -104,6 +106,35 @@ BROKEN.update({
     "matching: unknown cannot-link scheme": with_matching({"cannot_link_schemes": ["siren"]}),
 })
 
+
+
+def with_survivorship(survivorship):
+    return {"version": 1, "sources": [SOURCE], "survivorship": survivorship}
+
+
+# Survivorship sections mdm/config/survivorship_reader.cc refuses.
+BROKEN.update({
+    "survivorship: not a mapping": with_survivorship(["rep"]),
+    "survivorship: unknown key": with_survivorship({"source_priorty": ["rep"]}),
+    "survivorship: empty source_priority": with_survivorship({"source_priority": []}),
+    "survivorship: source_priority not a list": with_survivorship({"source_priority": "rep"}),
+    "survivorship: source_priority entry listed twice": with_survivorship(
+        {"source_priority": ["rep", "a", "rep"]}),
+    "survivorship: empty source_priority entry": with_survivorship({"source_priority": ["rep", ""]}),
+    "survivorship: half-life 0": with_survivorship({"trust_half_life_days": 0}),
+    "survivorship: half-life above 100 years": with_survivorship({"trust_half_life_days": 36501}),
+    "survivorship: half-life not a number": with_survivorship({"trust_half_life_days": "1y"}),
+    "survivorship: attributes not a mapping": with_survivorship({"attributes": ["name"]}),
+    "survivorship: unknown attribute": with_survivorship({"attributes": {"nom": ["most_recent"]}}),
+    "survivorship: singular attribute name": with_survivorship(
+        {"attributes": {"phone": ["most_recent"]}}),
+    "survivorship: unknown policy": with_survivorship({"attributes": {"name": ["newest"]}}),
+    "survivorship: policy listed twice": with_survivorship(
+        {"attributes": {"gender": ["most_recent", "most_frequent", "most_recent"]}}),
+    "survivorship: empty policy list": with_survivorship({"attributes": {"gender": []}}),
+    "survivorship: policy not in a list": with_survivorship({"attributes": {"gender": "most_recent"}}),
+})
+
 # Matching sections the reader accepts: the schema must accept them too.
 VALID = {
     "matching: empty section keeps every default": with_matching({}),
@@ -137,6 +168,20 @@ VALID = {
     "matching: training bounds": with_matching({"training": {
         "max_iterations": 10000, "tolerance": 1e-12, "u_sample_pairs": 1000,
         "max_candidate_pairs": 1000000000, "seed": 0}}),
+    "survivorship: empty section keeps every default": with_survivorship({}),
+    "survivorship: the README example": with_survivorship({
+        "source_priority": ["a", "rep", "msl"], "trust_half_life_days": 365,
+        "attributes": {"name": ["source_priority", "most_recent"],
+                       "identifiers": ["validated", "source_priority"]}}),
+    "survivorship: the shortest half-life": with_survivorship(
+        {"trust_half_life_days": 1, "source_priority": ["social"]}),
+    "survivorship: a hundred-year half-life": with_survivorship({"trust_half_life_days": 36500}),
+    "survivorship: a fractional half-life": with_survivorship({"trust_half_life_days": 182.5}),
+    "survivorship: every attribute with every policy": with_survivorship({"attributes": {
+        attribute: ["source_priority", "most_recent", "most_frequent", "most_complete",
+                    "trust_decay", "validated"]
+        for attribute in ["name", "gender", "birth_date", "language", "identifiers", "addresses",
+                          "phones", "emails", "specialties", "affiliations", "social_handles"]}}),
 }
 
 
