@@ -166,33 +166,13 @@ void FeatureTable::Append(const FeatureTable& other) {
   record_ids_.insert(record_ids_.end(), other.record_ids_.begin(), other.record_ids_.end());
 }
 
-void FeatureTable::ComputeTermFrequencies(Slot slot, std::optional<Slot> only_if_in) {
-  absl::flat_hash_map<absl::string_view, uint32_t> counts;
-  if (only_if_in) {
-    for (uint32_t row = 0; row < size(); ++row) {
-      for (const FeatureValue& v : Values(row, *only_if_in)) counts.emplace(Text(v), 0);
-    }
-  }
-  size_t total = 0;
-  for (uint32_t row = 0; row < size(); ++row) {
-    for (const FeatureValue& v : Values(row, slot)) {
-      ++total;
-      if (!only_if_in) {
-        ++counts[Text(v)];
-      } else if (auto it = counts.find(Text(v)); it != counts.end()) {
-        ++it->second;
-      }
-    }
-  }
+void FeatureTable::SetTermFrequencies(Slot slot, size_t total,
+                                      absl::FunctionRef<float(absl::string_view)> tf_of) {
   tf_totals_[static_cast<size_t>(slot)] = total;
-  if (total == 0) return;
   for (uint32_t row = 0; row < size(); ++row) {
     const size_t cell = static_cast<size_t>(row) * kSlotCount + static_cast<size_t>(slot);
     for (uint32_t i = starts_[cell]; i < starts_[cell + 1]; ++i) {
-      auto it = counts.find(Text(values_[i]));
-      values_[i].tf = it == counts.end()
-                          ? 0.0F
-                          : static_cast<float>(it->second) / static_cast<float>(total);
+      values_[i].tf = tf_of(Text(values_[i]));
     }
   }
 }

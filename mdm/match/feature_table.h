@@ -11,7 +11,7 @@
 // records sorted by (source, source_key), so row order, and everything
 // derived from it, does not depend on load order.
 //
-// Lifecycle: Add() every record, then ComputeTermFrequencies() for the slots
+// Lifecycle: Add() every record, then SetTermFrequencies() for the slots
 // that need it, then read from any number of threads.
 #ifndef MDM_MATCH_FEATURE_TABLE_H_
 #define MDM_MATCH_FEATURE_TABLE_H_
@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "mdm/match/match_keys.h"
@@ -71,7 +72,7 @@ struct FeatureValue {
   uint8_t scheme = 0;   // kIdentifier: index into schemes()
   uint8_t valid = 0;    // kIdentifier: 1 when check-digit valid
   // Share of the slot's values equal to this one (0 until
-  // ComputeTermFrequencies() ran for the slot).
+  // SetTermFrequencies() ran for the slot).
   float tf = 0;
 };
 
@@ -90,14 +91,13 @@ class FeatureTable {
   // are not carried over: compute them on the joined table.
   void Append(const FeatureTable& other);
 
-  // Sets FeatureValue::tf for every value of `slot`: the number of values
-  // equal to it divided by the number of values in the slot. With
-  // `only_if_in`, only values that also occur in that slot get theirs (the
-  // others keep 0): contact spellings matter only where a handle spells
-  // them. Calls for different slots may run at the same time.
-  void ComputeTermFrequencies(Slot slot, std::optional<Slot> only_if_in = std::nullopt);
-  // The number of values ComputeTermFrequencies() divided by for `slot` (so
-  // 1 / it is the smallest term frequency there); 0 before it ran.
+  // Sets FeatureValue::tf of every value of `slot` to tf_of(its text), and
+  // the slot's total: the number of values the frequencies were counted
+  // over (see mdm/match/term_frequencies.h).
+  void SetTermFrequencies(Slot slot, size_t total,
+                          absl::FunctionRef<float(absl::string_view)> tf_of);
+  // The total SetTermFrequencies() gave `slot` (1 / it is the smallest term
+  // frequency there); 0 before.
   size_t term_frequency_total(Slot slot) const {
     return tf_totals_[static_cast<size_t>(slot)];
   }

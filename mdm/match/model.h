@@ -22,6 +22,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "mdm/match/term_frequencies.h"
 #include "mdm/matching_config.h"
 
 namespace mdm::match {
@@ -58,6 +59,9 @@ struct MatchModel {
   double prior = 0;         // P(two random records are of one person)
   std::vector<ComparisonParameters> comparisons;
   TrainingStats training;
+  // Counted on the records it was trained on; runs score with these. Kept
+  // beside the JSON (EncodeTermFrequencies()), not in it.
+  TermFrequencies term_frequencies;
 
   // log2(m / u) of a level; 0 for the null level.
   double LevelWeight(size_t comparison, int level) const;

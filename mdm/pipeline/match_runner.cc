@@ -40,57 +40,38 @@ class Stopwatch {
   absl::Time last_ = absl::Now();
 };
 
-// Term frequencies of every slot a term-frequency level reads, slots spread
-// over `threads` threads.
-void ComputeTermFrequencies(match::FeatureTable& table,
-                            const std::vector<ComparisonConfig>& comparisons, int threads) {
-  std::vector<match::Slot> slots;
-  for (const ComparisonConfig& c : comparisons) {
-    if (!c.term_frequency) continue;
-    for (const LevelConfig& level : c.levels) {
-      std::optional<match::Slot> slot = match::TermFrequencySlot(c.field, level.kind);
-      if (slot && std::find(slots.begin(), slots.end(), *slot) == slots.end()) {
-        slots.push_back(*slot);
-      }
-    }
-  }
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < slots.size(); i = next++) {
-      table.ComputeTermFrequencies(
-          slots[i], slots[i] == match::Slot::kContactSpellings
-                        ? std::optional<match::Slot>(match::Slot::kHandleSpellings)
-                        : std::nullopt);
-    }
-  };
-  std::vector<std::thread> workers;
-  for (int t = 1; t < threads; ++t) workers.emplace_back(work);
-  work();
-  for (std::thread& w : workers) w.join();
-}
-
 absl::StatusOr<std::optional<match::MatchModel>> LoadModel(store::Store& store,
                                                           absl::string_view fingerprint) {
   MDM_ASSIGN_OR_RETURN(std::optional<store::StoredModel> stored,
                        store.LatestModel(fingerprint));
   if (!stored) return std::optional<match::MatchModel>();
+  // A model stored before term frequencies were kept with models cannot
+  // score as it was trained: it is trained again.
+  if (stored->term_frequencies.empty()) return std::optional<match::MatchModel>();
   MDM_ASSIGN_OR_RETURN(match::MatchModel model, match::ModelFromJson(stored->model_json));
+  MDM_ASSIGN_OR_RETURN(model.term_frequencies,
+                       match::DecodeTermFrequencies(stored->term_frequencies));
   model.model_id = stored->model_id;
   return std::optional<match::MatchModel>(std::move(model));
 }
 
 absl::StatusOr<match::MatchModel> TrainAndStore(const MatchingConfig& config,
                                                 store::Store& store, const Clock& clock,
-                                                int64_t run_id, const MatchRecords& records,
+                                                int64_t run_id, MatchRecords& records,
                                                 match::Blocker& blocker,
                                                 const match::Comparator& comparator,
                                                 int threads) {
+  match::TermFrequencies frequencies = match::CountTermFrequencies(
+      records.table(), match::TermFrequencySlots(config.comparisons), threads);
+  match::ApplyTermFrequencies(frequencies, records.table());
   MDM_ASSIGN_OR_RETURN(match::MatchModel model,
                        match::TrainModel(records.table(), blocker, comparator, config, threads));
   model.created_at = base::IsoUtc(clock.Now());
-  MDM_ASSIGN_OR_RETURN(model.model_id, store.AddModel(model.created_at, run_id,
-                                                      model.fingerprint,
-                                                      match::ModelToJson(model)));
+  model.term_frequencies = std::move(frequencies);
+  MDM_ASSIGN_OR_RETURN(model.model_id,
+                       store.AddModel(model.created_at, run_id, model.fingerprint,
+                                      match::ModelToJson(model),
+                                      match::EncodeTermFrequencies(model.term_frequencies)));
   return model;
 }
 
@@ -204,14 +185,14 @@ absl::StatusOr<MatchOutcome> RunMatching(const MatchingConfig& config, store::St
   MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecords(store, true, threads));
   MDM_RETURN_IF_ERROR(store.SetRunMatching(report.run_id, match::MatchingConfigToJson(config)));
   m.records = records.size();
-  ComputeTermFrequencies(records.table(), config.comparisons, threads);
+  MDM_ASSIGN_OR_RETURN(std::optional<match::MatchModel> model,
+                       LoadModel(store, match::ComparisonsFingerprint(config.comparisons)));
+  if (model) match::ApplyTermFrequencies(model->term_frequencies, records.table());
   report.stage_seconds["load_keys"] = watch.Lap();
 
   match::Comparator comparator(config.comparisons, records.table(), match::DefaultNicknames());
   match::Blocker blocker(records.table(), config.blocking_rules, config.max_block_size,
                          threads);
-  MDM_ASSIGN_OR_RETURN(std::optional<match::MatchModel> model,
-                       LoadModel(store, match::ComparisonsFingerprint(config.comparisons)));
   if (!model) {
     absl::StatusOr<match::MatchModel> trained = TrainAndStore(
         config, store, clock, report.run_id, records, blocker, comparator, threads);
@@ -298,7 +279,7 @@ absl::StatusOr<Explanation> ExplainPair(store::Store& store, absl::string_view s
     }
   }
   const std::vector<ComparisonConfig> comparisons = model->ComparisonConfigs();
-  ComputeTermFrequencies(records.table(), comparisons, threads);
+  match::ApplyTermFrequencies(model->term_frequencies, records.table());
   match::Comparator comparator(comparisons, records.table(), match::DefaultNicknames());
   match::Scorer scorer(*model, setting.auto_merge, setting.review);
   Explanation e = scorer.Explain(comparator, records.table(), *a, *b);

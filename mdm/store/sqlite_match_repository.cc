@@ -66,10 +66,11 @@ absl::StatusOr<std::optional<std::string>> SqliteMatchRepository::LatestRunMatch
 absl::StatusOr<int64_t> SqliteMatchRepository::AddModel(absl::string_view created_at,
                                                         int64_t run_id,
                                                         absl::string_view fingerprint,
-                                                        absl::string_view model_json) {
+                                                        absl::string_view model_json,
+                                                        absl::string_view term_frequencies) {
   MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "INSERT INTO match_models(created_at, run_id, fingerprint, model_json) "
-      "VALUES (?, ?, ?, ?)"));
+      "INSERT INTO match_models(created_at, run_id, fingerprint, model_json, "
+      "term_frequencies) VALUES (?, ?, ?, ?, ?)"));
   s.Bind(1, created_at);
   if (run_id > 0) {
     s.Bind(2, run_id);
@@ -78,6 +79,7 @@ absl::StatusOr<int64_t> SqliteMatchRepository::AddModel(absl::string_view create
   }
   s.Bind(3, fingerprint);
   s.Bind(4, model_json);
+  s.BindBlob(5, term_frequencies);
   MDM_RETURN_IF_ERROR(s.Run());
   return db_.LastInsertRowId();
 }
@@ -85,13 +87,14 @@ absl::StatusOr<int64_t> SqliteMatchRepository::AddModel(absl::string_view create
 absl::StatusOr<std::optional<StoredModel>> SqliteMatchRepository::LatestModel(
     absl::string_view fingerprint) {
   MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT model_id, model_json FROM match_models "
+      "SELECT model_id, model_json, term_frequencies FROM match_models "
       "WHERE ? = '' OR fingerprint = ? ORDER BY model_id DESC LIMIT 1"));
   s.Bind(1, fingerprint);
   s.Bind(2, fingerprint);
   MDM_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<StoredModel>();
-  return std::optional<StoredModel>(StoredModel{s.ColumnInt(0), s.ColumnText(1)});
+  return std::optional<StoredModel>(
+      StoredModel{s.ColumnInt(0), s.ColumnText(1), std::string(s.ColumnView(2))});
 }
 
 absl::Status SqliteMatchRepository::ReplaceOpenReviewItems(

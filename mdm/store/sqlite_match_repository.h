@@ -30,7 +30,8 @@ class SqliteMatchRepository {
   absl::StatusOr<std::optional<std::string>> LatestRunMatching();
   absl::StatusOr<int64_t> AddModel(absl::string_view created_at, int64_t run_id,
                                    absl::string_view fingerprint,
-                                   absl::string_view model_json);
+                                   absl::string_view model_json,
+                                   absl::string_view term_frequencies);
   absl::StatusOr<std::optional<StoredModel>> LatestModel(absl::string_view fingerprint);
   absl::Status ReplaceOpenReviewItems(int64_t run_id, const std::vector<ReviewItemRow>& items);
   absl::StatusOr<std::vector<ReviewItemRow>> ListReviewItems(absl::string_view status,

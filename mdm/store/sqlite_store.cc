@@ -192,9 +192,9 @@ class SqliteStore final : public Store {
     return match_.LatestRunMatching();
   }
   absl::StatusOr<int64_t> AddModel(absl::string_view created_at, int64_t run_id,
-                                   absl::string_view fingerprint,
-                                   absl::string_view model_json) override {
-    return match_.AddModel(created_at, run_id, fingerprint, model_json);
+                                   absl::string_view fingerprint, absl::string_view model_json,
+                                   absl::string_view term_frequencies) override {
+    return match_.AddModel(created_at, run_id, fingerprint, model_json, term_frequencies);
   }
   absl::StatusOr<std::optional<StoredModel>> LatestModel(
       absl::string_view fingerprint) override {

@@ -49,6 +49,7 @@ struct RecordVersion {
 struct StoredModel {
   int64_t model_id = 0;
   std::string model_json;
+  std::string term_frequencies;  // mdm/match/term_frequencies.h, binary
 };
 
 // A record's cluster: its golden record's seq (see golden_members).
@@ -180,7 +181,8 @@ class Store {
   // Stores a model; returns its id. `run_id` 0 = trained outside a run.
   virtual absl::StatusOr<int64_t> AddModel(absl::string_view created_at, int64_t run_id,
                                            absl::string_view fingerprint,
-                                           absl::string_view model_json) = 0;
+                                           absl::string_view model_json,
+                                           absl::string_view term_frequencies) = 0;
   // The newest model with this fingerprint ("" = any); nullopt when none.
   virtual absl::StatusOr<std::optional<StoredModel>> LatestModel(
       absl::string_view fingerprint) = 0;

@@ -58,3 +58,9 @@ CREATE TABLE pending_records (
 -- The survivorship setting (policies, source priority, trusts) a run built
 -- golden records with, as JSON; a run with another setting rebuilds them all.
 ALTER TABLE runs ADD COLUMN golden_setting TEXT NOT NULL DEFAULT '';
+
+-- The term frequencies a model was trained with (mdm/match/term_frequencies.h,
+-- binary): runs score with these rather than counting again, so matching a
+-- delta gives the clusters a full rebuild would. A model without them is
+-- trained again.
+ALTER TABLE match_models ADD COLUMN term_frequencies BLOB NOT NULL DEFAULT x'';

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/match/comparison.h"
+#include "mdm/match/term_frequencies.h"
 
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -452,7 +453,7 @@ TEST_CASE("Comparator: an exact level reports the term frequency of its value", 
   FeatureTable t =
       Table({Person("claire", "martin"), Person("marc", "martin"), Person("julie", "martin"),
              Person("claire", "garnier"), Person("marc", "garnier"), Person("julie", "marten")});
-  t.ComputeTermFrequencies(Slot::kFamily);
+  ApplyTermFrequencies(CountTermFrequencies(t, {Slot::kFamily}), t);
   const std::vector<LevelConfig> levels = {Lv(L::kExact), Lv(L::kJaroWinkler, 0.8)};
   const Comparator with_tf({Cmp("family", F::kFamilyName, levels, true)}, t, DefaultNicknames());
   const Comparator without_tf({Cmp("family", F::kFamilyName, levels, false)}, t,
@@ -485,8 +486,8 @@ TEST_CASE("Comparator: address levels report the share of the agreeing part", "[
       Table({Places({{"75009", "paris", "12 boulevard haussmann"}}),
              Places({{"75008", "paris", "3 rue de la paix"}}),
              Places({{"75009", "paris", "1 rue lafayette"}}), Places({{"69003", "lyon", ""}})});
-  t.ComputeTermFrequencies(Slot::kCity);
-  t.ComputeTermFrequencies(Slot::kPostcode);
+  ApplyTermFrequencies(CountTermFrequencies(t, {Slot::kCity}), t);
+  ApplyTermFrequencies(CountTermFrequencies(t, {Slot::kPostcode}), t);
   const Comparator comparator(
       {Cmp("address", F::kAddress, {Lv(L::kSameStreet), Lv(L::kSamePostcode), Lv(L::kSameCity)},
            true)},
@@ -506,7 +507,7 @@ TEST_CASE("Comparator: address levels report the share of the agreeing part", "[
 TEST_CASE("Comparator: handle_like reports the share of the spelling", "[match]") {
   FeatureTable t = Table({WithHandle(Person("jeanne", "g"), "drjgarnier"),
                           Person("jeanne", "garnier"), Person("julie", "garnier")});
-  t.ComputeTermFrequencies(Slot::kContactSpellings, Slot::kHandleSpellings);
+  ApplyTermFrequencies(CountTermFrequencies(t, {Slot::kContactSpellings}), t);
   const size_t total = t.term_frequency_total(Slot::kContactSpellings);
   REQUIRE(total > 0);
   const Comparator comparator(
@@ -633,12 +634,11 @@ TEST_CASE("Comparator: CompareUntil order is family, cheap fields, given, the re
 
 TEST_CASE("Comparator: PrioritizeBy keeps family names, then hard comparisons, first and results unchanged", "[match]") {
   FeatureTable t = DefaultTable();
-  for (Slot slot : {Slot::kFamily, Slot::kGiven, Slot::kEmail, Slot::kPhone, Slot::kCity,
-                    Slot::kPostcode, Slot::kAffiliation, Slot::kContactSpellings}) {
-    t.ComputeTermFrequencies(slot, slot == Slot::kContactSpellings
-                                       ? std::optional<Slot>(Slot::kHandleSpellings)
-                                       : std::nullopt);
-  }
+  ApplyTermFrequencies(
+      CountTermFrequencies(t, {Slot::kFamily, Slot::kGiven, Slot::kEmail, Slot::kPhone,
+                               Slot::kCity, Slot::kPostcode, Slot::kAffiliation,
+                               Slot::kContactSpellings}),
+      t);
   const MatchingConfig m = DefaultMatchingConfig();
   Comparator comparator(m.comparisons, t, DefaultNicknames());
   const std::vector<ComparisonVector> before = AllPairs(comparator, t.size());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/match/feature_table.h"
+#include "mdm/match/term_frequencies.h"
 
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -180,7 +181,7 @@ TEST_CASE("FeatureTable: term frequencies are shares of the slot's values", "[ma
   t.Add(2, Person("claire", ""));  // no value: not counted
   CHECK(t.term_frequency_total(Slot::kFamily) == 0);
   CHECK(t.Values(0, Slot::kFamily)[0].tf == 0);
-  t.ComputeTermFrequencies(Slot::kFamily);
+  ApplyTermFrequencies(CountTermFrequencies(t, {Slot::kFamily}), t);
   CHECK(t.term_frequency_total(Slot::kFamily) == 4);
   CHECK_THAT(t.Values(0, Slot::kFamily)[0].tf, WithinAbs(0.75, 1e-6));
   CHECK_THAT(t.Values(2, Slot::kFamily)[0].tf, WithinAbs(0.75, 1e-6));
@@ -199,7 +200,7 @@ TEST_CASE("FeatureTable: multi-valued slots count every value", "[match]") {
   t.Add(1, a);
   t.Add(2, b);
   t.Add(3, Person("marc", "martin"));
-  t.ComputeTermFrequencies(Slot::kEmail);
+  ApplyTermFrequencies(CountTermFrequencies(t, {Slot::kEmail}), t);
   CHECK(t.term_frequency_total(Slot::kEmail) == 3);
   CHECK_THAT(t.Values(0, Slot::kEmail)[0].tf, WithinAbs(2.0 / 3, 1e-6));
   CHECK_THAT(t.Values(0, Slot::kEmail)[1].tf, WithinAbs(1.0 / 3, 1e-6));
@@ -214,7 +215,7 @@ TEST_CASE("FeatureTable: with only_if_in, values absent from the other slot keep
   t.Add(2, Person("jeanne", "garnier"));  // spells jgarnier among 4 spellings
   t.Add(3, Person("julie", "garnier"));   // spells jgarnier too
   t.Add(4, Person("claire", "roux"));     // spells nothing a handle spells
-  t.ComputeTermFrequencies(Slot::kContactSpellings, Slot::kHandleSpellings);
+  ApplyTermFrequencies(CountTermFrequencies(t, {Slot::kContactSpellings}), t);
   const size_t total = t.term_frequency_total(Slot::kContactSpellings);
   // Every contact spelling counts in the total, whether a handle spells it or not.
   size_t values = 0;
@@ -249,11 +250,11 @@ TEST_CASE("FeatureTable: Append joins tables and maps their schemes", "[match]")
 
   FeatureTable first;
   first.Add(1, a);
-  first.ComputeTermFrequencies(Slot::kFamily);
+  ApplyTermFrequencies(CountTermFrequencies(first, {Slot::kFamily}), first);
   FeatureTable second;  // schemes interned in another order: npi, rpps, crm
   second.Add(2, b);
   second.Add(3, c);
-  second.ComputeTermFrequencies(Slot::kFamily);
+  ApplyTermFrequencies(CountTermFrequencies(second, {Slot::kFamily}), second);
   first.Append(second);
 
   REQUIRE(first.size() == 3);

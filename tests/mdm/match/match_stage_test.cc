@@ -4,6 +4,7 @@
 // change no decision), the order of its output, and cannot-link demotion.
 // Every record here is synthetic.
 #include "mdm/match/match_stage.h"
+#include "mdm/match/term_frequencies.h"
 
 #include <algorithm>
 #include <cmath>
@@ -86,18 +87,7 @@ MatchKeys RandomKeys(std::mt19937* rng) {
 }
 
 void ComputeTermFrequencies(FeatureTable* table, const std::vector<ComparisonConfig>& cs) {
-  std::vector<Slot> done;
-  for (const ComparisonConfig& c : cs) {
-    if (!c.term_frequency) continue;
-    for (const LevelConfig& level : c.levels) {
-      const std::optional<Slot> slot = TermFrequencySlot(c.field, level.kind);
-      if (!slot || std::find(done.begin(), done.end(), *slot) != done.end()) continue;
-      done.push_back(*slot);
-      table->ComputeTermFrequencies(
-          *slot, *slot == Slot::kContactSpellings ? std::optional<Slot>(Slot::kHandleSpellings)
-                                                  : std::nullopt);
-    }
-  }
+  ApplyTermFrequencies(CountTermFrequencies(*table, TermFrequencySlots(cs)), *table);
 }
 
 // Random m and u in (0, 1]: weights of both signs on every level.

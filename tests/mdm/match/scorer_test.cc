@@ -5,6 +5,7 @@
 // WeighsLessThan() against the full weight on random tables (differential,
 // seeded). Every record here is synthetic.
 #include "mdm/match/scorer.h"
+#include "mdm/match/term_frequencies.h"
 
 #include <algorithm>
 #include <cmath>
@@ -100,21 +101,10 @@ MatchKeys RandomKeys(std::mt19937* rng) {
   return k;
 }
 
-// Term frequencies of every slot a term-frequency level reads, as a run
-// computes them.
+// Term frequencies of every slot a term-frequency level reads, as training
+// counts them.
 void ComputeTermFrequencies(FeatureTable* table, const std::vector<ComparisonConfig>& cs) {
-  std::vector<Slot> done;
-  for (const ComparisonConfig& c : cs) {
-    if (!c.term_frequency) continue;
-    for (const LevelConfig& level : c.levels) {
-      const std::optional<Slot> slot = TermFrequencySlot(c.field, level.kind);
-      if (!slot || std::find(done.begin(), done.end(), *slot) != done.end()) continue;
-      done.push_back(*slot);
-      table->ComputeTermFrequencies(
-          *slot, *slot == Slot::kContactSpellings ? std::optional<Slot>(Slot::kHandleSpellings)
-                                                  : std::nullopt);
-    }
-  }
+  ApplyTermFrequencies(CountTermFrequencies(*table, TermFrequencySlots(cs)), *table);
 }
 
 // A model for `cs` with random m and u in (0, 1] and a random prior.

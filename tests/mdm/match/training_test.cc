@@ -5,6 +5,7 @@
 // small tables and deterministic, and TrainModel() refuses what it cannot
 // learn from and gives one model whatever the number of threads. Every
 // record here is synthetic.
+#include "mdm/match/term_frequencies.h"
 #include "mdm/match/training.h"
 
 #include <algorithm>
@@ -416,16 +417,8 @@ TEST_CASE("TrainModel: the model does not depend on the number of threads",
     config.training.u_sample_pairs = 3000;
     config.training.max_candidate_pairs = 150;
   }
-  for (const ComparisonConfig& c : config.comparisons) {
-    for (const LevelConfig& level : c.levels) {
-      if (!c.term_frequency) continue;
-      if (std::optional<Slot> slot = TermFrequencySlot(c.field, level.kind)) {
-        table.ComputeTermFrequencies(*slot, *slot == Slot::kContactSpellings
-                                                ? std::optional<Slot>(Slot::kHandleSpellings)
-                                                : std::nullopt);
-      }
-    }
-  }
+  ApplyTermFrequencies(CountTermFrequencies(table, TermFrequencySlots(config.comparisons)),
+                       table);
   const Comparator comparator(config.comparisons, table, DefaultNicknames());
   std::vector<std::string> stored;
   MatchModel first;

@@ -159,9 +159,9 @@ TEST_CASE("SqliteMatchRepository: LatestModel picks the newest model of a finger
   Fixture fx;
   CHECK_FALSE((*fx.store->LatestModel("")).has_value());
   CHECK_FALSE((*fx.store->LatestModel("fp-a")).has_value());
-  const int64_t a1 = *fx.store->AddModel("2026-01-01T00:00:00Z", fx.run, "fp-a", R"({"v":1})");
-  const int64_t b1 = *fx.store->AddModel("2026-01-02T00:00:00Z", 0, "fp-b", R"({"v":2})");
-  const int64_t a2 = *fx.store->AddModel("2026-01-03T00:00:00Z", fx.run, "fp-a", R"({"v":3})");
+  const int64_t a1 = *fx.store->AddModel("2026-01-01T00:00:00Z", fx.run, "fp-a", R"({"v":1})", "");
+  const int64_t b1 = *fx.store->AddModel("2026-01-02T00:00:00Z", 0, "fp-b", R"({"v":2})", "");
+  const int64_t a2 = *fx.store->AddModel("2026-01-03T00:00:00Z", fx.run, "fp-a", R"({"v":3})", "");
   REQUIRE(fx.store->Commit().ok());
   CHECK(a1 < b1);
   CHECK(b1 < a2);
