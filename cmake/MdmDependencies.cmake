@@ -11,12 +11,14 @@ find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 
-# libphonenumber ships neither a CMake package nor a pkg-config file on Debian 12.
-find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
-find_library(PHONENUMBER_LIBRARY NAMES phonenumber REQUIRED)
-add_library(mdm_phonenumber INTERFACE)
-target_include_directories(mdm_phonenumber SYSTEM INTERFACE ${PHONENUMBER_INCLUDE_DIR})
-target_link_libraries(mdm_phonenumber INTERFACE ${PHONENUMBER_LIBRARY})
+# libphonenumber ships neither a CMake package nor a pkg-config file on Debian 12:
+# cmake/MdmPhonenumber.cmake finds it, for the build and for the installed package.
+include(${CMAKE_CURRENT_LIST_DIR}/MdmPhonenumber.cmake)
+if(NOT TARGET mdm::phonenumber)
+  message(FATAL_ERROR "libphonenumber not found (phonenumbers/phonenumberutil.h, "
+    "libphonenumber): install libphonenumber-dev")
+endif()
+add_library(mdm_phonenumber ALIAS mdm::phonenumber)
 
 if(MDM_BUILD_TOOLS)
   find_package(CLI11 REQUIRED)

@@ -50,31 +50,38 @@ IdOutput AssignGoldenIds(const IdInput& in) {
       ++overlap[in.prior_of[r]][in.cluster_of[r]];
     }
   }
-  // Each prior record claims its largest part; each cluster keeps its
-  // oldest claimant.
+  // The oldest prior record chooses first: it keeps its largest part (ties:
+  // the smaller seed). A younger one keeps its largest part too, unless an
+  // older one kept it: then it is merged into that one, except that among
+  // parts of equal size it keeps one no older record kept (when most of a
+  // person's records joined another person, the two are one; when only
+  // half did, the rest is still that person).
+  std::vector<uint32_t> by_age;
   for (uint32_t p = 0; p < in.prior.size(); ++p) {
-    if (overlap[p].empty()) continue;
-    out.split[p] = overlap[p].size() > 1;
-    uint32_t best = kNoIndex, best_count = 0;
-    for (const auto& [c, count] : overlap[p]) {
-      if (best == kNoIndex || count > best_count ||
-          (count == best_count && in.cluster_seed[c] < in.cluster_seed[best])) {
-        best = c;
-        best_count = count;
-      }
-    }
-    out.prior_cluster[p] = best;
-    uint32_t& holder = out.cluster_prior[best];
-    auto older = [&](uint32_t a, uint32_t b) {
-      return std::tie(in.prior[a].seq, in.prior[a].golden_id) <
-             std::tie(in.prior[b].seq, in.prior[b].golden_id);
-    };
-    if (holder == kNoIndex || older(p, holder)) holder = p;
+    if (!overlap[p].empty()) by_age.push_back(p);
   }
-  for (uint32_t p = 0; p < in.prior.size(); ++p) {
-    const uint32_t c = out.prior_cluster[p];
-    if (c == kNoIndex) continue;
-    out.fate[p] = out.cluster_prior[c] == p ? PriorFate::kKept : PriorFate::kMerged;
+  std::sort(by_age.begin(), by_age.end(), [&](uint32_t a, uint32_t b) {
+    return std::tie(in.prior[a].seq, in.prior[a].golden_id) <
+           std::tie(in.prior[b].seq, in.prior[b].golden_id);
+  });
+  std::vector<std::pair<uint32_t, uint32_t>> parts;  // (cluster, members), largest first
+  for (uint32_t p : by_age) {
+    parts.assign(overlap[p].begin(), overlap[p].end());
+    std::sort(parts.begin(), parts.end(), [&](const auto& a, const auto& b) {
+      if (a.second != b.second) return a.second > b.second;
+      return in.cluster_seed[a.first] < in.cluster_seed[b.first];
+    });
+    out.split[p] = parts.size() > 1;
+    out.fate[p] = PriorFate::kMerged;
+    out.prior_cluster[p] = parts.front().first;
+    for (const auto& [c, count] : parts) {
+      if (count < parts.front().second) break;
+      if (out.cluster_prior[c] != kNoIndex) continue;
+      out.cluster_prior[c] = p;
+      out.prior_cluster[p] = c;
+      out.fate[p] = PriorFate::kKept;
+      break;
+    }
   }
   // New ids, in seed order so that two clusters never race for one id.
   std::vector<uint32_t> unclaimed;

@@ -4,18 +4,21 @@
 // Stable golden ids: which id each new cluster carries, given the golden
 // records its members belonged to before the run.
 //
-// Every prior golden record that kept some members claims the new cluster
-// holding most of them (ties: the cluster with the smaller seed), so a
-// split keeps the id on the larger part. A cluster claimed by several
-// prior records takes the id of the oldest (smallest creation sequence);
-// the others are merged into it. A cluster nobody claims gets a new id,
-// derived from its seed (its smallest member, "source\0key") so that the
-// same inputs give the same ids in every store; a prior record with no
-// member left is retired.
+// Prior golden records choose in age order (creation sequence), oldest
+// first, and each keeps its largest part, so a split keeps the id on the
+// larger part. When an older record kept that part already, the younger
+// one is merged into it (the oldest id survives a merge), unless it has
+// another part of the same size that no older record kept: it keeps that
+// one (half of its records moved; the other half is still its person).
+// Remaining ties go to the cluster with the smaller seed. A cluster nobody
+// keeps gets a new id, derived from its seed (its smallest member,
+// "source\0key") so that the same inputs give the same ids in every store;
+// a prior record with no member left is retired.
 //
 // Example: prior G1 = {a, b, c} (older), G2 = {d}. New clusters
 // {a, b} and {c, d}: G1 keeps {a, b}; G2 keeps {c, d} (c moved). New
-// clusters {a, b, c, d}: both claim it, G1 survives, G2 is merged into G1.
+// clusters {a, b, c, d}: G1 keeps it, G2 is merged into G1. Prior G1 = {a},
+// G2 = {b, c}, new clusters {a, b} and {c}: G1 keeps {a, b}, G2 keeps {c}.
 //
 // Pure and deterministic: the result depends on memberships and seeds,
 // never on the order of records, clusters or prior records.

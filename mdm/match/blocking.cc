@@ -135,7 +135,7 @@ void OnThreads(int threads, Fn fn) {
 }  // namespace
 
 Blocker::Blocker(const FeatureTable& table, const std::vector<BlockingRuleConfig>& rules,
-                 int64_t max_block_size, int threads) {
+                 int64_t max_block_size, int threads, GlobalBlockSize global_size) {
   const uint32_t rows = table.size();
   report_.rows = rows;
   has_handle_.resize(rows);
@@ -157,7 +157,7 @@ Blocker::Blocker(const FeatureTable& table, const std::vector<BlockingRuleConfig
   OnThreads(std::max(1, threads), [&](int) {
     for (size_t r = next++; r < rules.size(); r = next++) {
       const int64_t cap = rules[r].max_block_size > 0 ? rules[r].max_block_size : max_block_size;
-      built[r] = BuildRule(table, rules[r], static_cast<int>(r), cap);
+      built[r] = BuildRule(table, rules[r], static_cast<int>(r), cap, global_size);
     }
   });
   // Every rule's keys of a row side by side, capped ones left out: the
@@ -187,9 +187,16 @@ Blocker::Blocker(const FeatureTable& table, const std::vector<BlockingRuleConfig
   }
 }
 
+void Blocker::ForEachRowKey(
+    const std::function<void(uint32_t row, int rule, uint64_t key)>& visit) const {
+  for (size_t r = 0; r < entries_.size(); ++r) {
+    for (const Entry& e : entries_[r]) visit(e.row, static_cast<int>(r), e.key);
+  }
+}
+
 Blocker::RuleBlocks Blocker::BuildRule(const FeatureTable& table,
                                        const BlockingRuleConfig& rule, int index,
-                                       int64_t cap) {
+                                       int64_t cap, const GlobalBlockSize& global_size) {
   RuleBlocks out;
   out.report.rule = rule.name;
   RowKeyBuffers buffers;
@@ -208,7 +215,7 @@ Blocker::RuleBlocks Blocker::BuildRule(const FeatureTable& table,
     const int64_t size = static_cast<int64_t>(end - begin);
     ++out.report.keys;
     out.report.largest_block = std::max(out.report.largest_block, size);
-    if (size > cap) {
+    if ((global_size ? global_size(index, entries[begin].key) : size) > cap) {
       ++out.report.capped_blocks;
       out.report.cut_pairs += size * (size - 1) / 2;
       out.capped.insert(entries[begin].key);

@@ -72,11 +72,21 @@ struct RowKeyBuffers {
 void RowKeys(const FeatureTable& table, uint32_t row, const BlockingRuleConfig& rule,
              RowKeyBuffers* buffers, std::vector<uint64_t>* keys);
 
+// The size of block (rule, key) over every record of the store, when the
+// table holds only some of them (a delta run): whether a block is over its
+// cap is decided on this size, not on the rows the table holds.
+using GlobalBlockSize = std::function<int64_t(int rule, uint64_t key)>;
+
 class Blocker {
  public:
   // Builds the blocks of every rule, rules spread over `threads` threads.
+  // With `global_size`, caps apply to the sizes it gives.
   Blocker(const FeatureTable& table, const std::vector<BlockingRuleConfig>& rules,
-          int64_t max_block_size, int threads = 1);
+          int64_t max_block_size, int threads = 1, GlobalBlockSize global_size = nullptr);
+
+  // Calls visit(row, rule, key) for every key of every row under every rule,
+  // keys of capped blocks included, rule by rule in key order.
+  void ForEachRowKey(const std::function<void(uint32_t row, int rule, uint64_t key)>& visit) const;
 
   // Calls visit(thread, lo, hi, rule_index) for every candidate pair, from
   // `threads` worker threads (1 = the calling thread only). Counts each
@@ -124,7 +134,7 @@ class Blocker {
   enum class CrossSide { kNone, kHandle, kNameOrder };
 
   static RuleBlocks BuildRule(const FeatureTable& table, const BlockingRuleConfig& rule,
-                              int index, int64_t cap);
+                              int index, int64_t cap, const GlobalBlockSize& global_size);
   absl::Span<const RowKey> RowKeysOf(uint32_t row) const;
   bool CrossesSides(int rule, uint32_t a, uint32_t b) const;
   // The first (rule, key), rule <= up_to_rule, by which rule the two rows

@@ -9,7 +9,8 @@ namespace mdm::match {
 
 ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
                             const Comparator& comparator, const Scorer& scorer,
-                            const CannotLink& cannot_link, int threads) {
+                            const CannotLink& cannot_link, int threads,
+                            const std::vector<bool>* focus) {
   threads = std::max(1, threads);
   std::vector<ScoreOutput> partial(threads);
   std::vector<ComparisonVector> vectors(threads);
@@ -23,6 +24,7 @@ ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
   int hard_comparisons = 0;
   for (size_t c = 0; c < comparator.size(); ++c) hard_comparisons += comparator.config(c).hard;
   blocker.ForEachPair(threads, [&](int thread, uint32_t lo, uint32_t hi, int) {
+    if (focus != nullptr && !(*focus)[lo] && !(*focus)[hi]) return;
     ScoreOutput& out = partial[thread];
     ComparisonVector& v = vectors[thread];
     double sum = 0, rest = bounds.max_sum;

@@ -40,9 +40,12 @@ struct ScoreOutput {
 // Pairs are dropped as distinct as soon as the comparisons left could not
 // lift them into the review band (Scorer::MaxContributions()): most
 // candidate pairs are settled by their first few comparisons.
+// With `focus`, only pairs with at least one row in it are compared (a
+// delta run scores the pairs of the records that changed).
 ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
                             const Comparator& comparator, const Scorer& scorer,
-                            const CannotLink& cannot_link, int threads);
+                            const CannotLink& cannot_link, int threads,
+                            const std::vector<bool>* focus = nullptr);
 
 }  // namespace mdm::match
 

@@ -39,6 +39,8 @@ Json MatchToJson(const MatchReport& m) {
                          {"capped_blocks", r.capped_blocks}, {"cut_pairs", r.cut_pairs}});
   }
   return Json{{"ran", m.ran},
+              {"delta", m.delta},
+              {"changed_records", m.changed_records},
               {"skipped_reason", m.skipped_reason},
               {"records", m.records},
               {"model_id", m.model_id},

@@ -169,10 +169,11 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
     if (options.skip_matching) {
       report.match.skipped_reason = "skipped on request (load only)";
     } else {
-      MDM_ASSIGN_OR_RETURN(MatchOutcome matched,
-                           RunMatching(config.matching, store, clock, threads, report));
-      MDM_RETURN_IF_ERROR(BuildGoldenRecords(config, matched.records, matched.cluster_of, store,
-                                             threads, report));
+      MDM_ASSIGN_OR_RETURN(bool new_setting, GoldenSettingChanged(config, store));
+      MDM_ASSIGN_OR_RETURN(GoldenScope scope,
+                           RunMatching(config.matching, store, clock, threads,
+                                       options.full_rematch || new_setting, report));
+      MDM_RETURN_IF_ERROR(BuildGoldenRecords(config, scope, store, threads, report));
     }
     report.finished_at = base::IsoUtc(clock.Now());
     return store.FinishRun(report.run_id, report.finished_at, RunReportToJson(report));

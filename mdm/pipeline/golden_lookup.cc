@@ -48,6 +48,11 @@ absl::StatusOr<Crosswalk> LookupCrosswalk(store::Store& store, absl::string_view
     return absl::NotFoundError(absl::StrCat("no record with key ", source_key, " in source ",
                                             source));
   }
+  if (!record->member && record->deleted) {
+    return absl::NotFoundError(absl::StrCat("record ", source, ":", source_key,
+                                            " was deleted before it was ever matched: it has "
+                                            "no golden record"));
+  }
   if (!record->member) {
     return absl::FailedPreconditionError(
         absl::StrCat("record ", source, ":", source_key,

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <string>
 #include <thread>
 #include <utility>
@@ -84,38 +85,45 @@ struct Universe {
   std::vector<bool> pending;             // per universe record
 };
 
-absl::StatusOr<Universe> BuildUniverse(const MatchRecords& records,
-                                       const std::vector<uint32_t>& cluster_of,
-                                       store::Store& store,
-                                       absl::flat_hash_set<std::string>& taken) {
+// The prior membership of the scope: every member row when the scope is
+// complete, else the rows of its records.
+absl::StatusOr<std::vector<store::GoldenMemberRow>> PriorMembers(const GoldenScope& scope,
+                                                                 store::Store& store) {
+  if (scope.complete) return store.ListGoldenMembers();
+  std::vector<int64_t> ids = scope.record_id;
+  ids.insert(ids.end(), scope.leavers.begin(), scope.leavers.end());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return store.ReadGoldenMembers(ids);
+}
+
+absl::StatusOr<Universe> BuildUniverse(const GoldenScope& scope, store::Store& store) {
   Universe u;
-  const uint32_t rows = records.size();
+  const uint32_t rows = static_cast<uint32_t>(scope.record_id.size());
   // Clusters in order of their smallest row, i.e. of their smallest
   // (source, key): that is also the order new ids are created in.
   std::vector<uint32_t> cluster_index(rows, kNoIndex);
   uint32_t clusters = 0;
   for (uint32_t row = 0; row < rows; ++row) {
-    if (cluster_of[row] == row) {
+    if (scope.cluster_of[row] == row) {
       cluster_index[row] = clusters++;
-      u.ids.cluster_seed.push_back(
-          absl::StrCat(records.source(row), std::string(1, '\0'), records.source_key(row)));
+      std::string seed = scope.ref[row];
+      seed[seed.find(':')] = '\0';
+      u.ids.cluster_seed.push_back(std::move(seed));
     }
   }
   absl::flat_hash_map<int64_t, uint32_t> universe_of;
   universe_of.reserve(rows);
   for (uint32_t row = 0; row < rows; ++row) {
-    u.record_id.push_back(records.table().record_id(row));
-    u.ref.push_back(records.Name(row));
-    u.ids.cluster_of.push_back(cluster_index[cluster_of[row]]);
+    u.record_id.push_back(scope.record_id[row]);
+    u.ref.push_back(scope.ref[row]);
+    u.ids.cluster_of.push_back(cluster_index[scope.cluster_of[row]]);
     universe_of[u.record_id.back()] = row;
   }
   u.ids.prior_of.assign(rows, kNoIndex);
 
-  MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenRow> goldens, store.ListGoldens());
-  for (const store::GoldenRow& g : goldens) taken.insert(g.golden_id);
+  MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenMemberRow> members, PriorMembers(scope, store));
   absl::flat_hash_map<int64_t, uint32_t> prior_of_seq;
-  MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenMemberRow> members, store.ListGoldenMembers());
-  std::vector<int64_t> leavers;
   for (const store::GoldenMemberRow& m : members) {
     if (!m.active) continue;
     auto [it, added] = prior_of_seq.try_emplace(m.golden_seq, u.prior_seq.size());
@@ -128,25 +136,46 @@ absl::StatusOr<Universe> BuildUniverse(const MatchRecords& records,
     if (row != universe_of.end()) {
       u.ids.prior_of[row->second] = it->second;
     } else {
-      leavers.push_back(m.record_id);
       u.record_id.push_back(m.record_id);
       u.ref.emplace_back();  // named from the prior golden record when needed
       u.ids.cluster_of.push_back(kNoIndex);
       u.ids.prior_of.push_back(it->second);
     }
   }
-  absl::flat_hash_map<int64_t, const store::GoldenRow*> by_seq;
-  for (const store::GoldenRow& g : goldens) by_seq[g.seq] = &g;
-  for (int64_t seq : u.prior_seq) {
-    auto it = by_seq.find(seq);
-    if (it == by_seq.end()) {
-      return absl::DataLossError(absl::StrCat("golden_members names golden seq ", seq,
-                                              ", which golden_records does not hold"));
+  if (scope.complete) {
+    MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenRow> goldens, store.ListGoldens());
+    absl::flat_hash_map<int64_t, const store::GoldenRow*> by_seq;
+    for (const store::GoldenRow& g : goldens) by_seq[g.seq] = &g;
+    for (int64_t seq : u.prior_seq) {
+      auto it = by_seq.find(seq);
+      if (it == by_seq.end()) {
+        return absl::DataLossError(absl::StrCat("golden_members names golden seq ", seq,
+                                                ", which golden_records does not hold"));
+      }
+      u.ids.prior.push_back({it->second->golden_id, seq});
     }
-    u.ids.prior.push_back({it->second->golden_id, seq});
+    auto taken = std::make_shared<absl::flat_hash_set<std::string>>();
+    for (const store::GoldenRow& g : goldens) taken->insert(g.golden_id);
+    u.ids.taken = [taken](absl::string_view id) { return taken->contains(id); };
+  } else {
+    for (size_t p = 0; p < u.prior_seq.size(); ++p) {
+      MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> g, store.GetGolden(u.prior_seq[p]));
+      MDM_ASSIGN_OR_RETURN(int64_t active, store.CountActiveMembers(u.prior_seq[p]));
+      if (!g || active != u.prior_active[p]) {
+        return absl::InternalError(absl::StrCat(
+            "delta run: golden seq ", u.prior_seq[p], " has members outside the records the "
+            "run considered; run again with --full"));
+      }
+      u.ids.prior.push_back({g->golden_id, g->seq});
+    }
+    u.ids.taken = [&store](absl::string_view id) {
+      absl::StatusOr<std::optional<store::GoldenRow>> g = store.FindGolden(id);
+      return !g.ok() || g->has_value();  // on a store error, try the next id
+    };
   }
 
-  MDM_ASSIGN_OR_RETURN(std::vector<int64_t> pending, store.ListPendingRecords());
+  std::vector<int64_t> pending;
+  MDM_ASSIGN_OR_RETURN(pending, store.ListPendingRecords());
   u.pending.assign(u.record_id.size(), false);
   for (int64_t id : pending) {
     if (auto it = universe_of.find(id); it != universe_of.end()) u.pending[it->second] = true;
@@ -332,10 +361,7 @@ class GoldenWriter {
       MDM_RETURN_IF_ERROR(store_.AddGoldenEvent(row->seq, run_id_, "merged",
                                                 survive::MergedDetail(absorbed)));
     }
-    if (row->content_hash == built.hash) {
-      ++report_.unchanged;
-      return absl::OkStatus();
-    }
+    if (row->content_hash == built.hash) return absl::OkStatus();
     MDM_ASSIGN_OR_RETURN(GoldenRecord before, model::GoldenContentFromJson(row->golden_json));
     std::vector<std::string> added, removed;
     std::set_difference(refs.begin(), refs.end(), before.members.begin(), before.members.end(),
@@ -388,30 +414,31 @@ bool NeedsRebuild(const Universe& u, const cluster::IdOutput& ids, uint32_t c, b
 
 }  // namespace
 
-absl::Status BuildGoldenRecords(const Config& config, const MatchRecords& records,
-                                const std::vector<uint32_t>& cluster_of, store::Store& store,
-                                int threads, RunReport& report) {
+absl::StatusOr<bool> GoldenSettingChanged(const Config& config, store::Store& store) {
+  MDM_ASSIGN_OR_RETURN(std::optional<std::string> last, store.LatestGoldenSetting());
+  return last.has_value() && *last != SettingJson(config);
+}
+
+absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
+                                store::Store& store, int threads, RunReport& report) {
   absl::Time start = absl::Now();
   GoldenReport& g = report.golden;
   g.ran = true;
   const std::string setting = SettingJson(config);
   MDM_ASSIGN_OR_RETURN(std::optional<std::string> last_setting, store.LatestGoldenSetting());
   const bool rebuild_all = last_setting.has_value() && *last_setting != setting;
+  if (rebuild_all && !scope.complete) {
+    return absl::InternalError("a new survivorship setting needs a complete scope");
+  }
 
-  absl::flat_hash_set<std::string> taken;
-  MDM_ASSIGN_OR_RETURN(Universe u, BuildUniverse(records, cluster_of, store, taken));
-  u.ids.taken = [&taken](absl::string_view id) { return taken.contains(id); };
+  MDM_ASSIGN_OR_RETURN(Universe u, BuildUniverse(scope, store));
   const cluster::IdOutput ids = cluster::AssignGoldenIds(u.ids);
   const uint32_t clusters = static_cast<uint32_t>(u.ids.cluster_seed.size());
-  g.active = clusters;
+
 
   std::vector<uint32_t> rebuild;
   for (uint32_t c = 0; c < clusters; ++c) {
-    if (NeedsRebuild(u, ids, c, rebuild_all)) {
-      rebuild.push_back(c);
-    } else {
-      ++g.unchanged;
-    }
+    if (NeedsRebuild(u, ids, c, rebuild_all)) rebuild.push_back(c);
   }
   g.rebuilt = static_cast<int64_t>(rebuild.size());
 
@@ -437,6 +464,14 @@ absl::Status BuildGoldenRecords(const Config& config, const MatchRecords& record
   MDM_RETURN_IF_ERROR(store.ClearPendingRecords());
   MDM_RETURN_IF_ERROR(store.SetRunGoldenSetting(report.run_id, setting));
   report.match.records_reclustered = writer.reclustered();
+  // Every active golden record was created, updated or left as it was (a
+  // delta run did not look at most of them).
+  if (scope.complete) {
+    g.active = clusters;
+  } else {
+    MDM_ASSIGN_OR_RETURN(g.active, store.CountActiveGoldens());
+  }
+  g.unchanged = g.active - g.created - g.updated;
   report.stage_seconds["survive"] = build_seconds;
   report.stage_seconds["persist_golden"] =
       absl::ToDoubleSeconds(absl::Now() - start) - build_seconds;

@@ -16,23 +16,40 @@
 #define MDM_PIPELINE_GOLDEN_RUNNER_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "mdm/config.h"
-#include "mdm/pipeline/match_records.h"
 #include "mdm/run_report.h"
 #include "mdm/store/store.h"
 
 namespace mdm::pipeline {
 
-// `cluster_of[row]` is the smallest row of `row`'s cluster, for every row of
-// `records` (every current record that is not a delete marker).
+// The records whose golden records a run decides, with their clusters.
+// A full run holds every current record that is not a delete marker; a
+// delta run holds whole components of the match graph (old and new), so
+// every golden record a scope record belonged to has all its current
+// members in the scope.
+struct GoldenScope {
+  bool complete = true;  // every current record (a full run)
+  std::vector<int64_t> record_id;   // in (source, key) order
+  std::vector<std::string> ref;     // "source:key"
+  std::vector<uint32_t> cluster_of;  // the smallest index of its cluster
+  // Delete markers of records that may still be members (delta runs; a full
+  // run finds them itself).
+  std::vector<int64_t> leavers;
+};
+
+// Whether the survivorship setting of `config` differs from the last run's
+// (every golden record must then be rebuilt: a run needs a complete scope).
+absl::StatusOr<bool> GoldenSettingChanged(const Config& config, store::Store& store);
+
 // REQUIRES: inside BeginWrite() with run `report.run_id` started. Fills
 // report.golden, report.match.records_reclustered and the stage times.
-absl::Status BuildGoldenRecords(const Config& config, const MatchRecords& records,
-                                const std::vector<uint32_t>& cluster_of, store::Store& store,
-                                int threads, RunReport& report);
+absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
+                                store::Store& store, int threads, RunReport& report);
 
 }  // namespace mdm::pipeline
 

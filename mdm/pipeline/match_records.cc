@@ -2,6 +2,7 @@
 #include "mdm/pipeline/match_records.h"
 
 #include <algorithm>
+#include <tuple>
 #include <thread>
 #include <utility>
 
@@ -153,6 +154,41 @@ absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store& store, bool store_re
       MDM_RETURN_IF_ERROR(store.PutMatchKeys(record_id, keys));
     }
   }
+  return out;
+}
+
+absl::StatusOr<MatchRecords> LoadMatchRecordsById(store::Store& store,
+                                                  std::vector<int64_t> record_ids) {
+  std::sort(record_ids.begin(), record_ids.end());
+  struct Row {
+    std::string source, key, blob;
+    int64_t record_id;
+  };
+  std::vector<Row> rows;
+  MDM_RETURN_IF_ERROR(store.ReadMatchKeys(
+      record_ids, [&](int64_t id, absl::string_view source, absl::string_view key,
+                      absl::string_view blob) {
+        rows.push_back({std::string(source), std::string(key), std::string(blob), id});
+        return absl::OkStatus();
+      }));
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return std::tie(a.source, a.key) < std::tie(b.source, b.key);
+  });
+  KeysChunk chunk;
+  for (Row& row : rows) {
+    const bool stale = !match::IsCurrentMatchKeys(row.blob);
+    if (stale) {
+      MDM_ASSIGN_OR_RETURN(row.blob, store.RecordJson(row.record_id));
+    }
+    chunk.record_ids.push_back(row.record_id);
+    chunk.stale.push_back(stale);
+    chunk.blobs.push_back(std::move(row.blob));
+  }
+  TableChunk built = BuildChunk(std::move(chunk));
+  MDM_RETURN_IF_ERROR(built.status);
+  MatchRecords out;
+  out.table_ = std::move(built.table);
+  for (const Row& row : rows) out.AddName(row.source, row.key);
   return out;
 }
 

@@ -36,12 +36,19 @@ class MatchRecords {
 
  private:
   friend absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store&, bool, int);
+  friend absl::StatusOr<MatchRecords> LoadMatchRecordsById(store::Store&, std::vector<int64_t>);
   void AddName(absl::string_view source, absl::string_view key);
 
   match::FeatureTable table_;
   std::string names_;              // source, key, source, key ... back to back
   std::vector<uint64_t> offsets_;  // per row: start of source, start of key, end
 };
+
+// Loads the records `record_ids` (any order, no duplicates), rows in
+// (source, source_key) order; delete markers are left out. Stale keys are
+// extracted again but not stored.
+absl::StatusOr<MatchRecords> LoadMatchRecordsById(store::Store& store,
+                                                  std::vector<int64_t> record_ids);
 
 // Loads the table, decoding on `threads` threads. `store_refreshed_keys`:
 // write re-extracted keys back (REQUIRES: inside BeginWrite()). DataLoss

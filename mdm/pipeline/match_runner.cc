@@ -13,6 +13,7 @@
 #include "absl/time/clock.h"
 #include "mdm/base/iso_time.h"
 #include "mdm/cluster/clusterer.h"
+#include "mdm/cluster/review_queue.h"
 #include "mdm/match/blocking.h"
 #include "mdm/match/cannot_link.h"
 #include "mdm/match/comparison.h"
@@ -20,40 +21,13 @@
 #include "mdm/match/scorer.h"
 #include "mdm/match/settings_json.h"
 #include "mdm/match/training.h"
+#include "mdm/pipeline/delta_matching.h"
 #include "mdm/pipeline/match_records.h"
+#include "mdm/pipeline/match_support.h"
 #include "mdm/status.h"
 
 namespace mdm::pipeline {
 namespace {
-
-// Wall time between laps, for the report's stage times.
-class Stopwatch {
- public:
-  double Lap() {
-    const absl::Time now = absl::Now();
-    const double seconds = absl::ToDoubleSeconds(now - last_);
-    last_ = now;
-    return seconds;
-  }
-
- private:
-  absl::Time last_ = absl::Now();
-};
-
-absl::StatusOr<std::optional<match::MatchModel>> LoadModel(store::Store& store,
-                                                          absl::string_view fingerprint) {
-  MDM_ASSIGN_OR_RETURN(std::optional<store::StoredModel> stored,
-                       store.LatestModel(fingerprint));
-  if (!stored) return std::optional<match::MatchModel>();
-  // A model stored before term frequencies were kept with models cannot
-  // score as it was trained: it is trained again.
-  if (stored->term_frequencies.empty()) return std::optional<match::MatchModel>();
-  MDM_ASSIGN_OR_RETURN(match::MatchModel model, match::ModelFromJson(stored->model_json));
-  MDM_ASSIGN_OR_RETURN(model.term_frequencies,
-                       match::DecodeTermFrequencies(stored->term_frequencies));
-  model.model_id = stored->model_id;
-  return std::optional<match::MatchModel>(std::move(model));
-}
 
 absl::StatusOr<match::MatchModel> TrainAndStore(const MatchingConfig& config,
                                                 store::Store& store, const Clock& clock,
@@ -85,81 +59,60 @@ void CopyBlockingReport(const match::BlockingReport& from, MatchReport& to) {
   }
 }
 
-store::ReviewItemRow ReviewItem(const MatchRecords& records, uint32_t a, uint32_t b,
-                                double weight, absl::string_view reason) {
-  store::ReviewItemRow item;
-  item.record_a = records.table().record_id(a);
-  item.record_b = records.table().record_id(b);
-  if (item.record_a > item.record_b) std::swap(item.record_a, item.record_b);
-  item.reason = std::string(reason);
-  item.match_weight = weight;
-  item.probability = match::ProbabilityOfWeight(weight);
-  return item;
-}
-
 // Review-band pairs that clustering left apart, conflicts, and refused
-// unions: one item per pair of clusters (its strongest pair), so a steward
-// decides each question once; sorted by record ids.
+// unions, as cluster/review_queue.h selects them; rows rank in (source,
+// key) order.
 std::vector<store::ReviewItemRow> ReviewItems(const MatchRecords& records,
                                               const match::ScoreOutput& scored,
                                               const cluster::ClusterOutput& clusters) {
-  struct Candidate {
-    uint32_t a, b;
-    double weight;
-    const char* reason;
+  const match::FeatureTable& t = records.table();
+  std::vector<cluster::ReviewCandidate> candidates;
+  auto add = [&](uint32_t a, uint32_t b, double weight, const char* reason) {
+    candidates.push_back({t.record_id(a), t.record_id(b), a, b, clusters.cluster_of[a],
+                          clusters.cluster_of[b], weight, reason});
   };
-  std::vector<Candidate> candidates;
   for (const match::ScoredPair& p : scored.pairs) {
     if (p.decision != MatchDecision::kReview) continue;
     if (p.conflict_scheme >= 0) {
-      candidates.push_back({p.lo, p.hi, p.weight, "identifier_conflict"});
+      add(p.lo, p.hi, p.weight, "identifier_conflict");
     } else if (clusters.cluster_of[p.lo] != clusters.cluster_of[p.hi]) {
-      candidates.push_back({p.lo, p.hi, p.weight, "review_band"});
+      add(p.lo, p.hi, p.weight, "review_band");
     }
   }
-  for (const cluster::Edge& e : clusters.refused) {
-    candidates.push_back({e.a, e.b, e.weight, "cannot_link"});
-  }
-  // Strongest first; ties by rows, so the kept pair does not depend on order.
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-    return x.weight != y.weight ? x.weight > y.weight : std::tie(x.a, x.b) < std::tie(y.a, y.b);
-  });
-  absl::flat_hash_set<std::pair<uint32_t, uint32_t>> asked;
+  for (const cluster::Edge& e : clusters.refused) add(e.a, e.b, e.weight, "cannot_link");
   std::vector<store::ReviewItemRow> items;
-  for (const Candidate& c : candidates) {
-    uint32_t x = clusters.cluster_of[c.a], y = clusters.cluster_of[c.b];
-    if (x > y) std::swap(x, y);
-    // Conflicts inside one cluster are asked each; other pairs once per
-    // pair of clusters.
-    if (x != y && !asked.insert({x, y}).second) continue;
-    items.push_back(ReviewItem(records, c.a, c.b, c.weight, c.reason));
+  for (const cluster::ReviewCandidate& c : cluster::SelectReviewItems(std::move(candidates))) {
+    items.push_back(ToReviewRow(c));
   }
-  std::sort(items.begin(), items.end(), [](const auto& x, const auto& y) {
-    return std::tie(x.record_a, x.record_b) < std::tie(y.record_a, y.record_b);
-  });
   return items;
 }
 
-cluster::ClusterOutput ClusterPairs(const MatchRecords& records,
-                                    const match::ScoreOutput& scored,
-                                    const match::CannotLink& cannot_link,
-                                    const match::Comparator& comparator,
-                                    const match::Scorer* scorer, double keep_apart_weight) {
-  cluster::ClusterInput in;
-  std::optional<match::Scorer::Bounds> bounds;
-  if (scorer != nullptr) {
-    bounds = scorer->Bound(comparator, records.table());
-    in.distinct = [&comparator, &bounds, scorer, keep_apart_weight](uint32_t a, uint32_t b) {
-      return scorer->WeighsLessThan(comparator, *bounds, a, b, keep_apart_weight);
-    };
-  }
-  in.rows = records.size();
-  in.identity.resize(in.rows);
-  for (uint32_t row = 0; row < in.rows; ++row) in.identity[row] = cannot_link.Keys(row);
+// Every record's blocking keys and scored edges, for the next delta run.
+absl::Status PersistMatchState(store::Store& store, const MatchRecords& records,
+                               const match::Blocker& blocker,
+                               const match::ScoreOutput& scored) {
+  const match::FeatureTable& t = records.table();
+  std::vector<std::vector<match::RuleKey>> keys(t.size());
+  blocker.ForEachRowKey([&keys](uint32_t row, int rule, uint64_t key) {
+    keys[row].push_back({static_cast<uint32_t>(rule), key});
+  });
+  std::vector<std::vector<match::StoredEdge>> edges(t.size());
   for (const match::ScoredPair& p : scored.pairs) {
-    if (p.decision == MatchDecision::kAutoMerge) in.merges.push_back({p.lo, p.hi, p.weight});
+    const match::EdgeKind kind = EdgeKindOf(p.decision, p.conflict_scheme >= 0);
+    edges[p.lo].push_back({t.record_id(p.hi), p.weight, kind});
+    edges[p.hi].push_back({t.record_id(p.lo), p.weight, kind});
   }
-  return cluster::Cluster(std::move(in));
+  // Rows in record id order: the table's key order, cheapest to insert.
+  std::vector<uint32_t> order(t.size());
+  for (uint32_t row = 0; row < t.size(); ++row) order[row] = row;
+  std::sort(order.begin(), order.end(),
+            [&t](uint32_t a, uint32_t b) { return t.record_id(a) < t.record_id(b); });
+  MDM_RETURN_IF_ERROR(store.ClearMatchState());
+  for (uint32_t row : order) {
+    MDM_RETURN_IF_ERROR(store.PutMatchState(t.record_id(row), match::EncodeRuleKeys(keys[row]),
+                                            match::EncodeEdges(edges[row])));
+  }
+  return absl::OkStatus();
 }
 
 void CountClusters(const std::vector<uint32_t>& cluster_of, MatchReport& m) {
@@ -170,23 +123,16 @@ void CountClusters(const std::vector<uint32_t>& cluster_of, MatchReport& m) {
                                           [](const auto& s) { return s.second > 1; });
 }
 
-}  // namespace
-
-absl::StatusOr<MatchingConfig> LatestRunSetting(store::Store& store) {
-  MDM_ASSIGN_OR_RETURN(std::optional<std::string> json, store.LatestRunMatching());
-  if (!json) return DefaultMatchingConfig();
-  return match::MatchingConfigFromJson(*json);
-}
-
-absl::StatusOr<MatchOutcome> RunMatching(const MatchingConfig& config, store::Store& store,
-                                         const Clock& clock, int threads, RunReport& report) {
+// Matches every current record and replaces the match state.
+absl::StatusOr<GoldenScope> RunFullMatching(const MatchingConfig& config,
+                                            std::optional<match::MatchModel> model,
+                                            store::Store& store, const Clock& clock,
+                                            int threads, RunReport& report) {
   Stopwatch watch;
   MatchReport& m = report.match;
   MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecords(store, true, threads));
   MDM_RETURN_IF_ERROR(store.SetRunMatching(report.run_id, match::MatchingConfigToJson(config)));
   m.records = records.size();
-  MDM_ASSIGN_OR_RETURN(std::optional<match::MatchModel> model,
-                       LoadModel(store, match::ComparisonsFingerprint(config.comparisons)));
   if (model) match::ApplyTermFrequencies(model->term_frequencies, records.table());
   report.stage_seconds["load_keys"] = watch.Lap();
 
@@ -213,6 +159,7 @@ absl::StatusOr<MatchOutcome> RunMatching(const MatchingConfig& config, store::St
   if (model) {
     m.ran = true;
     m.model_id = model->model_id;
+    MDM_RETURN_IF_ERROR(store.SetRunModel(report.run_id, model->model_id));
     scorer.emplace(*model, config.auto_merge, config.review);
     comparator.PrioritizeBy(scorer->MaxContributions(comparator, records.table()));
     scored = match::ScoreCandidates(blocker, records.table(), comparator, *scorer, cannot_link,
@@ -225,15 +172,19 @@ absl::StatusOr<MatchOutcome> RunMatching(const MatchingConfig& config, store::St
   }
   report.stage_seconds["score"] = watch.Lap();
 
+  std::vector<cluster::Edge> merges;
+  for (const match::ScoredPair& p : scored.pairs) {
+    if (p.decision == MatchDecision::kAutoMerge) merges.push_back({p.lo, p.hi, p.weight});
+  }
   cluster::ClusterOutput clusters =
-      ClusterPairs(records, scored, cannot_link, comparator, scorer ? &*scorer : nullptr,
-                   config.keep_apart_weight);
+      ClusterEdges(records.table(), std::move(merges), cannot_link, comparator,
+                   scorer ? &*scorer : nullptr, config.keep_apart_weight);
   m.refused_unions = static_cast<int64_t>(clusters.refused.size());
   CountClusters(clusters.cluster_of, m);
   report.stage_seconds["cluster"] = watch.Lap();
 
   std::vector<store::ReviewItemRow> items = ReviewItems(records, scored, clusters);
-  MDM_RETURN_IF_ERROR(store.ReplaceOpenReviewItems(report.run_id, items));
+  MDM_RETURN_IF_ERROR(store.ReplaceOpenReviewItems(report.run_id, items, nullptr));
   m.review_items = static_cast<int64_t>(items.size());
   absl::flat_hash_set<int64_t> in_review;
   for (const store::ReviewItemRow& item : items) {
@@ -241,8 +192,43 @@ absl::StatusOr<MatchOutcome> RunMatching(const MatchingConfig& config, store::St
     in_review.insert(item.record_b);
   }
   m.records_in_review = static_cast<int64_t>(in_review.size());
+  if (model) MDM_RETURN_IF_ERROR(PersistMatchState(store, records, blocker, scored));
   report.stage_seconds["persist_matches"] = watch.Lap();
-  return MatchOutcome{std::move(records), std::move(clusters.cluster_of)};
+
+  GoldenScope scope;
+  scope.complete = true;
+  for (uint32_t row = 0; row < records.size(); ++row) {
+    scope.record_id.push_back(records.table().record_id(row));
+    scope.ref.push_back(records.Name(row));
+  }
+  scope.cluster_of = std::move(clusters.cluster_of);
+  return scope;
+}
+
+}  // namespace
+
+absl::StatusOr<MatchingConfig> LatestRunSetting(store::Store& store) {
+  MDM_ASSIGN_OR_RETURN(std::optional<std::string> json, store.LatestRunMatching());
+  if (!json) return DefaultMatchingConfig();
+  return match::MatchingConfigFromJson(*json);
+}
+
+absl::StatusOr<GoldenScope> RunMatching(const MatchingConfig& config, store::Store& store,
+                                        const Clock& clock, int threads, bool full,
+                                        RunReport& report) {
+  const std::string setting = match::MatchingConfigToJson(config);
+  MDM_ASSIGN_OR_RETURN(std::optional<match::MatchModel> model,
+                       LoadModel(store, match::ComparisonsFingerprint(config.comparisons)));
+  MDM_ASSIGN_OR_RETURN(std::optional<std::string> last_setting, store.LatestRunMatching());
+  MDM_ASSIGN_OR_RETURN(int64_t last_model, store.LatestRunModel());
+  // A delta run scores what changed with the model and setting of the last
+  // run; anything else needs every pair scored again.
+  if (!full && model && last_setting == setting && last_model == model->model_id) {
+    MDM_RETURN_IF_ERROR(store.SetRunMatching(report.run_id, setting));
+    MDM_RETURN_IF_ERROR(store.SetRunModel(report.run_id, model->model_id));
+    return RunDeltaMatching(config, *model, store, threads, report);
+  }
+  return RunFullMatching(config, std::move(model), store, clock, threads, report);
 }
 
 absl::StatusOr<match::MatchModel> TrainAndStoreModel(const MatchingConfig& config,

@@ -4,9 +4,10 @@
 // The matching half of a batch run, and the commands built from the same
 // pieces: training a model (`mdm train`) and explaining a pair
 // (`mdm explain`). Order of a run's matching:
-//   load match keys -> term frequencies -> Block -> (train when no model
-//   fits the comparisons) -> Score -> Cluster -> persist review items, the
-//   model and the setting used; the clusters go on to golden_runner.h.
+//   load match keys -> (train when no model fits the comparisons, counting
+//   term frequencies) -> Block -> Score -> Cluster -> persist review items,
+//   the model and setting used and the match state; the clusters go on to
+//   golden_runner.h.
 #ifndef MDM_PIPELINE_MATCH_RUNNER_H_
 #define MDM_PIPELINE_MATCH_RUNNER_H_
 
@@ -20,25 +21,22 @@
 #include "mdm/config.h"
 #include "mdm/explanation.h"
 #include "mdm/match/model.h"
-#include "mdm/pipeline/match_records.h"
+#include "mdm/pipeline/golden_runner.h"
 #include "mdm/run_report.h"
 #include "mdm/store/store.h"
 
 namespace mdm::pipeline {
 
-// The records matched and their clusters: cluster_of[row] is the smallest
-// row of row's cluster.
-struct MatchOutcome {
-  MatchRecords records;
-  std::vector<uint32_t> cluster_of;
-};
-
-// Matches every current record of the store and stores the review items,
-// the model (when trained) and the setting used; the clusters are returned
-// for the Survive stage. REQUIRES: inside BeginWrite() with run
-// `report.run_id` started. Fills report.match and the matching stage times.
-absl::StatusOr<MatchOutcome> RunMatching(const MatchingConfig& config, store::Store& store,
-                                         const Clock& clock, int threads, RunReport& report);
+// Matches the store's records and stores the review items, the model (when
+// trained), the setting and model used, and the match state; returns the
+// records whose golden records the Survive stage decides, with their
+// clusters. A delta run (delta_matching.h) when the last run matched with
+// the same setting and model and `full` is false; else every record is
+// matched again. REQUIRES: inside BeginWrite() with run `report.run_id`
+// started. Fills report.match and the matching stage times.
+absl::StatusOr<GoldenScope> RunMatching(const MatchingConfig& config, store::Store& store,
+                                        const Clock& clock, int threads, bool full,
+                                        RunReport& report);
 
 // The matching setting of the newest run that matched; the default setting
 // when none did. DataLoss when the stored setting is damaged.

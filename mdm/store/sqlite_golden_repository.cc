@@ -154,6 +154,36 @@ absl::StatusOr<std::vector<GoldenMemberRow>> SqliteGoldenRepository::ListGoldenM
   }
 }
 
+absl::StatusOr<std::vector<GoldenMemberRow>> SqliteGoldenRepository::ReadGoldenMembers(
+    const std::vector<int64_t>& record_ids) {
+  MDM_ASSIGN_OR_RETURN(Statement* s, Cached(db_, read_member_,
+      "SELECT golden_seq, active FROM golden_members WHERE record_id = ?"));
+  std::vector<GoldenMemberRow> out;
+  for (int64_t id : record_ids) {
+    s->Bind(1, id);
+    absl::StatusOr<bool> row = s->Step();
+    if (row.ok() && *row) out.push_back({id, s->ColumnInt(0), s->ColumnInt(1) != 0});
+    s->Reset();
+    if (!row.ok()) return row.status();
+  }
+  return out;
+}
+
+absl::StatusOr<int64_t> SqliteGoldenRepository::CountActiveMembers(int64_t golden_seq) {
+  MDM_ASSIGN_OR_RETURN(Statement* s, Cached(db_, count_active_,
+      "SELECT count(*) FROM golden_members WHERE golden_seq = ? AND active = 1"));
+  s->Bind(1, golden_seq);
+  absl::StatusOr<bool> row = s->Step();
+  const int64_t count = row.ok() && *row ? s->ColumnInt(0) : 0;
+  s->Reset();
+  if (!row.ok()) return row.status();
+  return count;
+}
+
+absl::StatusOr<int64_t> SqliteGoldenRepository::CountActiveGoldens() {
+  return db_.QueryInt("SELECT count(*) FROM golden_records WHERE status = 0");
+}
+
 absl::Status SqliteGoldenRepository::PutGoldenMember(const GoldenMemberRow& m, int64_t run_id) {
   MDM_ASSIGN_OR_RETURN(Statement* s, Cached(db_, put_member_,
       "INSERT INTO golden_members(record_id, golden_seq, active, run_id) VALUES (?, ?, ?, ?) "

@@ -36,6 +36,10 @@ class SqliteGoldenRepository {
   absl::StatusOr<int64_t> InsertGolden(const GoldenRow& row);
   absl::Status UpdateGolden(const GoldenRow& row);
   absl::StatusOr<std::vector<GoldenMemberRow>> ListGoldenMembers();
+  absl::StatusOr<std::vector<GoldenMemberRow>> ReadGoldenMembers(
+      const std::vector<int64_t>& record_ids);
+  absl::StatusOr<int64_t> CountActiveMembers(int64_t golden_seq);
+  absl::StatusOr<int64_t> CountActiveGoldens();
   absl::Status PutGoldenMember(const GoldenMemberRow& member, int64_t run_id);
   absl::Status AddGoldenEvent(int64_t golden_seq, int64_t run_id, absl::string_view kind,
                               absl::string_view detail_json);
@@ -51,7 +55,7 @@ class SqliteGoldenRepository {
                                                      const std::function<void(Statement&)>& bind);
 
   SqliteDb& db_;
-  Statement insert_golden_, update_golden_, put_member_, add_event_, read_json_, add_pending_;
+  Statement insert_golden_, update_golden_, put_member_, add_event_, read_json_, add_pending_, read_member_, count_active_;
 };
 
 }  // namespace mdm::store

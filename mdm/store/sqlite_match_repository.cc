@@ -63,6 +63,113 @@ absl::StatusOr<std::optional<std::string>> SqliteMatchRepository::LatestRunMatch
   return std::optional<std::string>(s.ColumnText(0));
 }
 
+absl::Status SqliteMatchRepository::SetRunModel(int64_t run_id, int64_t model_id) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "UPDATE runs SET match_model = ? WHERE run_id = ?"));
+  s.Bind(1, model_id);
+  s.Bind(2, run_id);
+  return s.Run();
+}
+
+absl::StatusOr<int64_t> SqliteMatchRepository::LatestRunModel() {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "SELECT match_model FROM runs WHERE matching_json <> '' ORDER BY run_id DESC LIMIT 1"));
+  MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.ColumnInt(0) : 0;
+}
+
+absl::Status SqliteMatchRepository::ScanBlockKeys(
+    const std::function<absl::Status(int64_t, absl::string_view)>& visit) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "SELECT record_id, block_keys FROM record_match_state ORDER BY record_id"));
+  for (;;) {
+    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return absl::OkStatus();
+    MDM_RETURN_IF_ERROR(visit(s.ColumnInt(0), s.ColumnView(1)));
+  }
+}
+
+absl::Status SqliteMatchRepository::ReadMatchState(
+    const std::vector<int64_t>& record_ids,
+    const std::function<absl::Status(int64_t, absl::string_view, absl::string_view)>& visit) {
+  if (!read_state_.valid()) {
+    MDM_ASSIGN_OR_RETURN(read_state_, db_.Prepare(
+        "SELECT block_keys, edges FROM record_match_state WHERE record_id = ?"));
+  }
+  for (int64_t id : record_ids) {
+    read_state_.Bind(1, id);
+    absl::StatusOr<bool> row = read_state_.Step();
+    absl::Status status = !row.ok() ? row.status()
+                          : *row    ? visit(id, read_state_.ColumnView(0),
+                                            read_state_.ColumnView(1))
+                                    : absl::OkStatus();
+    read_state_.Reset();
+    MDM_RETURN_IF_ERROR(status);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteMatchRepository::PutMatchState(int64_t record_id, absl::string_view keys,
+                                                  absl::string_view edges) {
+  if (!put_state_.valid()) {
+    MDM_ASSIGN_OR_RETURN(put_state_, db_.Prepare(
+        "INSERT OR REPLACE INTO record_match_state(record_id, block_keys, edges) "
+        "VALUES (?, ?, ?)"));
+  }
+  put_state_.Bind(1, record_id);
+  put_state_.BindBlob(2, keys);
+  put_state_.BindBlob(3, edges);
+  return put_state_.Run();
+}
+
+absl::Status SqliteMatchRepository::DeleteMatchState(int64_t record_id) {
+  if (!delete_state_.valid()) {
+    MDM_ASSIGN_OR_RETURN(delete_state_, db_.Prepare(
+        "DELETE FROM record_match_state WHERE record_id = ?"));
+  }
+  delete_state_.Bind(1, record_id);
+  return delete_state_.Run();
+}
+
+absl::Status SqliteMatchRepository::ClearMatchState() {
+  return db_.Exec("DELETE FROM record_match_state");
+}
+
+absl::Status SqliteMatchRepository::ReadMatchKeys(const std::vector<int64_t>& record_ids,
+                                                  const MatchKeysVisitor& visit) {
+  if (!read_keys_.valid()) {
+    MDM_ASSIGN_OR_RETURN(read_keys_, db_.Prepare(
+        "SELECT r.source, r.source_key, k.keys, r.deleted FROM source_records r "
+        "LEFT JOIN record_match_keys k ON k.record_id = r.record_id WHERE r.record_id = ?"));
+  }
+  for (int64_t id : record_ids) {
+    read_keys_.Bind(1, id);
+    absl::StatusOr<bool> row = read_keys_.Step();
+    absl::Status status =
+        !row.ok() ? row.status()
+        : !*row   ? absl::NotFoundError(absl::StrCat("no record with id ", id))
+        : read_keys_.ColumnInt(3) != 0
+            ? absl::OkStatus()  // a delete marker: nothing to match
+            : visit(id, read_keys_.ColumnView(0), read_keys_.ColumnView(1),
+                    read_keys_.ColumnView(2));
+    read_keys_.Reset();
+    MDM_RETURN_IF_ERROR(status);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<int64_t>> SqliteMatchRepository::ListUnmatchedRecords() {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "SELECT record_id FROM source_records WHERE record_id > "
+      "(SELECT coalesce(max(record_id), 0) FROM golden_members) ORDER BY record_id"));
+  std::vector<int64_t> out;
+  for (;;) {
+    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.push_back(s.ColumnInt(0));
+  }
+}
+
 absl::StatusOr<int64_t> SqliteMatchRepository::AddModel(absl::string_view created_at,
                                                         int64_t run_id,
                                                         absl::string_view fingerprint,
@@ -97,8 +204,18 @@ absl::StatusOr<std::optional<StoredModel>> SqliteMatchRepository::LatestModel(
       StoredModel{s.ColumnInt(0), s.ColumnText(1), std::string(s.ColumnView(2))});
 }
 
+absl::StatusOr<int64_t> SqliteMatchRepository::CountReviewItems(absl::string_view status) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "SELECT count(*) FROM review_items WHERE ? = '' OR status = ?"));
+  s.Bind(1, status);
+  s.Bind(2, status);
+  MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? s.ColumnInt(0) : 0;
+}
+
 absl::Status SqliteMatchRepository::ReplaceOpenReviewItems(
-    int64_t run_id, const std::vector<ReviewItemRow>& items) {
+    int64_t run_id, const std::vector<ReviewItemRow>& items,
+    const std::vector<int64_t>* scope) {
   MDM_RETURN_IF_ERROR(db_.Exec(
       "CREATE TEMP TABLE IF NOT EXISTS review_keep(record_a INTEGER, record_b INTEGER, "
       "PRIMARY KEY (record_a, record_b)) WITHOUT ROWID; DELETE FROM temp.review_keep"));
@@ -125,9 +242,25 @@ absl::Status SqliteMatchRepository::ReplaceOpenReviewItems(
     keep.Bind(2, item.record_b);
     MDM_RETURN_IF_ERROR(keep.Run());
   }
+  if (scope == nullptr) {
+    return db_.Exec(
+        "DELETE FROM review_items WHERE status = 'open' AND NOT EXISTS (SELECT 1 FROM "
+        "temp.review_keep k WHERE k.record_a = review_items.record_a AND "
+        "k.record_b = review_items.record_b)");
+  }
+  MDM_RETURN_IF_ERROR(db_.Exec(
+      "CREATE TEMP TABLE IF NOT EXISTS review_scope(record_id INTEGER PRIMARY KEY); "
+      "DELETE FROM temp.review_scope"));
+  MDM_ASSIGN_OR_RETURN(Statement in_scope, db_.Prepare(
+      "INSERT OR IGNORE INTO temp.review_scope(record_id) VALUES (?)"));
+  for (int64_t id : *scope) {
+    in_scope.Bind(1, id);
+    MDM_RETURN_IF_ERROR(in_scope.Run());
+  }
   return db_.Exec(
-      "DELETE FROM review_items WHERE status = 'open' AND NOT EXISTS (SELECT 1 FROM "
-      "temp.review_keep k WHERE k.record_a = review_items.record_a AND "
+      "DELETE FROM review_items WHERE status = 'open' AND "
+      "(record_a IN temp.review_scope OR record_b IN temp.review_scope) AND NOT EXISTS "
+      "(SELECT 1 FROM temp.review_keep k WHERE k.record_a = review_items.record_a AND "
       "k.record_b = review_items.record_b)");
 }
 

@@ -191,6 +191,35 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::optional<std::string>> LatestRunMatching() override {
     return match_.LatestRunMatching();
   }
+  absl::Status SetRunModel(int64_t run_id, int64_t model_id) override {
+    return match_.SetRunModel(run_id, model_id);
+  }
+  absl::StatusOr<int64_t> LatestRunModel() override { return match_.LatestRunModel(); }
+  absl::Status ScanBlockKeys(
+      const std::function<absl::Status(int64_t, absl::string_view)>& visit) override {
+    return match_.ScanBlockKeys(visit);
+  }
+  absl::Status ReadMatchState(
+      const std::vector<int64_t>& record_ids,
+      const std::function<absl::Status(int64_t, absl::string_view, absl::string_view)>& visit)
+      override {
+    return match_.ReadMatchState(record_ids, visit);
+  }
+  absl::Status PutMatchState(int64_t record_id, absl::string_view keys,
+                             absl::string_view edges) override {
+    return match_.PutMatchState(record_id, keys, edges);
+  }
+  absl::Status DeleteMatchState(int64_t record_id) override {
+    return match_.DeleteMatchState(record_id);
+  }
+  absl::Status ClearMatchState() override { return match_.ClearMatchState(); }
+  absl::Status ReadMatchKeys(const std::vector<int64_t>& record_ids,
+                             const MatchKeysVisitor& visit) override {
+    return match_.ReadMatchKeys(record_ids, visit);
+  }
+  absl::StatusOr<std::vector<int64_t>> ListUnmatchedRecords() override {
+    return match_.ListUnmatchedRecords();
+  }
   absl::StatusOr<int64_t> AddModel(absl::string_view created_at, int64_t run_id,
                                    absl::string_view fingerprint, absl::string_view model_json,
                                    absl::string_view term_frequencies) override {
@@ -203,9 +232,12 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::vector<ClusterAssignment>> ListClusters() override {
     return golden_.ListClusters();
   }
-  absl::Status ReplaceOpenReviewItems(int64_t run_id,
-                                      const std::vector<ReviewItemRow>& items) override {
-    return match_.ReplaceOpenReviewItems(run_id, items);
+  absl::Status ReplaceOpenReviewItems(int64_t run_id, const std::vector<ReviewItemRow>& items,
+                                      const std::vector<int64_t>* scope) override {
+    return match_.ReplaceOpenReviewItems(run_id, items, scope);
+  }
+  absl::StatusOr<int64_t> CountReviewItems(absl::string_view status) override {
+    return match_.CountReviewItems(status);
   }
   absl::StatusOr<std::vector<ReviewItemRow>> ListReviewItems(absl::string_view status,
                                                              int64_t limit) override {
@@ -240,6 +272,14 @@ class SqliteStore final : public Store {
   absl::Status UpdateGolden(const GoldenRow& row) override { return golden_.UpdateGolden(row); }
   absl::StatusOr<std::vector<GoldenMemberRow>> ListGoldenMembers() override {
     return golden_.ListGoldenMembers();
+  }
+  absl::StatusOr<std::vector<GoldenMemberRow>> ReadGoldenMembers(
+      const std::vector<int64_t>& record_ids) override {
+    return golden_.ReadGoldenMembers(record_ids);
+  }
+  absl::StatusOr<int64_t> CountActiveGoldens() override { return golden_.CountActiveGoldens(); }
+  absl::StatusOr<int64_t> CountActiveMembers(int64_t golden_seq) override {
+    return golden_.CountActiveMembers(golden_seq);
   }
   absl::Status PutGoldenMember(const GoldenMemberRow& member, int64_t run_id) override {
     return golden_.PutGoldenMember(member, run_id);

@@ -178,6 +178,35 @@ class Store {
   virtual absl::Status SetRunMatching(int64_t run_id, absl::string_view settings_json) = 0;
   virtual absl::StatusOr<std::optional<std::string>> LatestRunMatching() = 0;
 
+  // The model run `run_id` matched with, and that of the newest run that
+  // matched (0 when none did). SetRunModel REQUIRES: inside BeginWrite().
+  virtual absl::Status SetRunModel(int64_t run_id, int64_t model_id) = 0;
+  virtual absl::StatusOr<int64_t> LatestRunModel() = 0;
+
+  // --- match state for delta runs (record_match_state) ------------------
+  // Visits the blocking keys of every record with a state row, by record id.
+  virtual absl::Status ScanBlockKeys(
+      const std::function<absl::Status(int64_t record_id, absl::string_view keys)>& visit) = 0;
+  // Visits the state rows of `record_ids` (sorted ascending) that exist.
+  virtual absl::Status ReadMatchState(
+      const std::vector<int64_t>& record_ids,
+      const std::function<absl::Status(int64_t record_id, absl::string_view keys,
+                                       absl::string_view edges)>& visit) = 0;
+  // Inserts or replaces one row / deletes one row / deletes every row.
+  // REQUIRES: inside BeginWrite().
+  virtual absl::Status PutMatchState(int64_t record_id, absl::string_view keys,
+                                     absl::string_view edges) = 0;
+  virtual absl::Status DeleteMatchState(int64_t record_id) = 0;
+  virtual absl::Status ClearMatchState() = 0;
+  // Visits source, key and stored match keys of the current records
+  // `record_ids` (sorted ascending), skipping delete markers; NotFound for an
+  // id that is not a record.
+  virtual absl::Status ReadMatchKeys(const std::vector<int64_t>& record_ids,
+                                     const MatchKeysVisitor& visit) = 0;
+  // Records added since the last run that matched: ids above every
+  // golden_members row, ascending (delete markers included).
+  virtual absl::StatusOr<std::vector<int64_t>> ListUnmatchedRecords() = 0;
+
   // Stores a model; returns its id. `run_id` 0 = trained outside a run.
   virtual absl::StatusOr<int64_t> AddModel(absl::string_view created_at, int64_t run_id,
                                            absl::string_view fingerprint,
@@ -192,9 +221,13 @@ class Store {
 
   // Makes the open review items exactly `items` (matched on record_a,
   // record_b): new pairs are inserted, known ones updated, open ones absent
-  // from `items` deleted. REQUIRES: inside BeginWrite().
+  // from `items` deleted. With `scope`, only open items with a record in it
+  // may be deleted (a delta run decides those only); `scope` sorted.
+  // REQUIRES: inside BeginWrite().
   virtual absl::Status ReplaceOpenReviewItems(int64_t run_id,
-                                              const std::vector<ReviewItemRow>& items) = 0;
+                                              const std::vector<ReviewItemRow>& items,
+                                              const std::vector<int64_t>* scope) = 0;
+  virtual absl::StatusOr<int64_t> CountReviewItems(absl::string_view status) = 0;
   // Items with this status ("" = any), oldest first, at most `limit`.
   virtual absl::StatusOr<std::vector<ReviewItemRow>> ListReviewItems(
       absl::string_view status, int64_t limit) = 0;
@@ -222,6 +255,12 @@ class Store {
   virtual absl::Status UpdateGolden(const GoldenRow& row) = 0;
   // Every golden_members row, by record id.
   virtual absl::StatusOr<std::vector<GoldenMemberRow>> ListGoldenMembers() = 0;
+  // The golden_members rows of `record_ids` (sorted ascending) that exist.
+  virtual absl::StatusOr<std::vector<GoldenMemberRow>> ReadGoldenMembers(
+      const std::vector<int64_t>& record_ids) = 0;
+  virtual absl::StatusOr<int64_t> CountActiveGoldens() = 0;
+  // The number of active members of golden record `seq`.
+  virtual absl::StatusOr<int64_t> CountActiveMembers(int64_t golden_seq) = 0;
   // Inserts or replaces the row of member.record_id. REQUIRES: inside BeginWrite().
   virtual absl::Status PutGoldenMember(const GoldenMemberRow& member, int64_t run_id) = 0;
   // REQUIRES: inside BeginWrite().

@@ -85,6 +85,9 @@ struct RunOptions {
   // matches (several deliveries can be loaded first and matched once).
   // Default: false.
   bool skip_matching = false;
+  // Match every record again instead of what changed since the last run
+  // (a new model or setting does so anyway). Default: false.
+  bool full_rematch = false;
   // Called after each file (from the calling thread), e.g. to show progress.
   std::function<void(const FileReport&)> on_file_done;
 };

@@ -55,8 +55,12 @@ struct BlockingRuleCounts {
 // What matching did in a run: Block, Score, Cluster.
 struct MatchReport {
   bool ran = false;
+  // A delta run: only records changed since the last run that matched, and
+  // the components around them, were matched (see `records`).
+  bool delta = false;
+  int64_t changed_records = 0;  // delta: new, replaced and deleted records
   std::string skipped_reason;  // why matching did not run (e.g. one record)
-  int64_t records = 0;
+  int64_t records = 0;  // records matched (delta: around the changed ones)
   int64_t model_id = 0;
   bool model_trained = false;  // the run trained the model it used
   int64_t candidate_pairs = 0;

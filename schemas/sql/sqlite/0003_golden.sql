@@ -64,3 +64,17 @@ ALTER TABLE runs ADD COLUMN golden_setting TEXT NOT NULL DEFAULT '';
 -- delta gives the clusters a full rebuild would. A model without them is
 -- trained again.
 ALTER TABLE match_models ADD COLUMN term_frequencies BLOB NOT NULL DEFAULT x'';
+
+-- What a run keeps of its matching for the next delta run, per current
+-- record that is not a delete marker (mdm/match/match_state.h, binary): its
+-- blocking keys under every rule and its scored pairs in the auto-merge and
+-- review bands. Derived data rewritten by runs: no foreign keys.
+CREATE TABLE record_match_state (
+  record_id   INTEGER PRIMARY KEY,
+  block_keys  BLOB NOT NULL,
+  edges       BLOB NOT NULL
+) STRICT;
+
+-- The model a run matched with: a delta run needs the model of the last
+-- run that matched (a new model means matching everything again).
+ALTER TABLE runs ADD COLUMN match_model INTEGER NOT NULL DEFAULT 0;

@@ -37,15 +37,23 @@ void WriteInputs(const testing::TempDir& dir) {
   }
 }
 
-// (source, key, content hash) of every current record, in key order, plus
-// the number of runs: equal snapshots mean equal stores.
+// The number of runs, then (source, key, content hash, golden id) of every
+// current record and (golden id, status, content hash) of every golden
+// record, in key order: equal snapshots mean equal stores, golden records
+// and crosswalk included.
 std::string Snapshot(const std::string& db_path) {
   auto db = *store::SqliteDb::Open(db_path, store::SqliteDb::kMustExist);
-  auto stmt = *db->Prepare(
-      "SELECT source || '/' || source_key || '/' || content_sha256 FROM source_records "
-      "ORDER BY source, source_key");
   std::string out = absl::StrCat("runs=", *db->QueryInt("SELECT count(*) FROM runs"), "\n");
-  while (*stmt.Step()) absl::StrAppend(&out, stmt.ColumnText(0), "\n");
+  for (const char* sql :
+       {"SELECT r.source || '/' || r.source_key || '/' || r.content_sha256 || '/' || "
+        "coalesce(g.golden_id, '-') FROM source_records r "
+        "LEFT JOIN golden_members m ON m.record_id = r.record_id AND m.active = 1 "
+        "LEFT JOIN golden_records g ON g.seq = m.golden_seq ORDER BY r.source, r.source_key",
+        "SELECT golden_id || '/' || status || '/' || content_hash FROM golden_records "
+        "ORDER BY golden_id"}) {
+    auto stmt = *db->Prepare(sql);
+    while (*stmt.Step()) absl::StrAppend(&out, stmt.ColumnText(0), "\n");
+  }
   return out;
 }
 
@@ -59,7 +67,7 @@ absl::StatusOr<RunReport> RunOnce(const std::string& dir, const std::string& db,
   return engine->Run(config, options);
 }
 
-TEST_CASE("Crash safety: SIGKILL mid-run leaves the store as before; a rerun completes",
+TEST_CASE("Crash safety: SIGKILL mid-run leaves the store as before and a rerun completes",
           "[pipeline][crash]") {
   testing::TempDir dir;
   WriteInputs(dir);
@@ -98,6 +106,7 @@ TEST_CASE("Crash safety: SIGKILL mid-run leaves the store as before; a rerun com
   REQUIRE(WIFSIGNALED(status));
 
   CHECK(Snapshot(db) == before);
+  CHECK(before.find("/G") != std::string::npos);  // the first run made golden records
   {
     auto handle = *store::SqliteDb::Open(db, store::SqliteDb::kMustExist);
     auto check = *handle->Prepare("PRAGMA integrity_check");

@@ -131,7 +131,8 @@ void SetHandClusters(Harness& h) {
   };
   REQUIRE(h.store
               ->ReplaceOpenReviewItems(h.run_id, {item("crm:K2", "msl:M2", "review_band"),
-                                                  item("crm:K3", "crm:K4", "cannot_link")})
+                                                  item("crm:K3", "crm:K4", "cannot_link")},
+                                       nullptr)
               .ok());
   REQUIRE(h.store->Commit().ok());
 }

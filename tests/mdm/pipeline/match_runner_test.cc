@@ -19,6 +19,7 @@
 #include "mdm/store/sqlite_db.h"
 #include "mdm/store/sqlite_store.h"
 #include "tests/testing/fake_clock.h"
+#include "tests/testing/sample_people.h"
 #include "tests/testing/temp_dir.h"
 
 namespace mdm::pipeline {
@@ -40,79 +41,24 @@ sources:
 
 constexpr char kHeader[] = "id,nom,prenom,rpps,tel,email,cp,ville\n";
 
-// One row of either source; every person is invented.
-struct Row {
-  std::string person;  // who the row is about: the truth, not written out
-  std::string source;  // crm or msl
-  std::string key;
-  std::string family, given, rpps, phone, email, postcode, city;
+using Row = testing::SampleRow;
+using testing::Shuffled;
+using testing::ValidRpps;
 
-  std::string Name() const { return absl::StrCat(source, ":", key); }
-
-  std::string Csv() const {
-    return absl::StrCat(
-        absl::StrJoin({key, family, given, rpps, phone, email, postcode, city}, ","), "\n");
-  }
-};
-
-// A valid RPPS: ten digits and a Luhn check digit.
-std::string Rpps(int n) {
-  const std::string payload = absl::StrFormat("1%09d", n);
-  for (char check = '0'; check <= '9'; ++check) {
-    const std::string id = payload + check;
-    int sum = 0;
-    for (int i = 0; i < 11; ++i) {
-      int digit = id[10 - i] - '0';
-      if (i % 2 == 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 == 0) return id;
-  }
-  return "";
+std::string Csv(const Row& r) {
+  return absl::StrCat(absl::StrJoin({r.key, r.family, r.given, r.rpps, r.phone, r.email,
+                                     r.postcode, r.city},
+                                    ","),
+                      "\n");
 }
 
-constexpr const char* kGiven[] = {"Claire", "Paul", "Sophie", "Luc",   "Anne",    "Marc",
-                                  "Julie",  "Hugo", "Emma",   "Louis", "Chloe",   "Nina",
-                                  "Remi",   "Ines", "Theo",   "Lea",   "Bastien", "Maud"};
-constexpr const char* kFamily[] = {
-    "Aubertin", "Carpentier", "Vasseur", "Delorme",   "Fournel",  "Garnaud",  "Hebrard",  "Jolivet",
-    "Lacombe",  "Marchal",    "Noiret",  "Perrichon", "Quentel",  "Rouviere", "Sablon",   "Tardieu",
-    "Urbain",   "Valognes",   "Wattier", "Yvernault", "Zeller",   "Brossard", "Chaumont", "Despres",
-    "Esnault",  "Ferrand",    "Guillou", "Herbelin",  "Issartel", "Jacquemin"};
-constexpr const char* kCities[][2] = {{"75011", "Paris"},     {"69003", "Lyon"},
-                                      {"13005", "Marseille"}, {"31000", "Toulouse"},
-                                      {"44000", "Nantes"},    {"67000", "Strasbourg"}};
-
-// 30 people: everyone is in the CRM, two in three are in the MSL export too
-// (with a missing phone or e-mail now and then, and a typo in some names);
-// half of them have an RPPS. Plus two namesakes who share their name, phone,
+// The 30 sample people plus two namesakes who share their name, phone,
 // e-mail and place but not their RPPS (a practice shared by two doctors).
 std::vector<Row> SampleRows() {
-  std::vector<Row> rows;
-  for (int i = 0; i < 30; ++i) {
-    Row r;
-    r.person = absl::StrCat("P", i);
-    r.source = "crm";
-    r.key = absl::StrCat("C", 100 + i);
-    r.family = kFamily[i];
-    r.given = kGiven[i % 18];
-    r.rpps = i % 2 == 0 ? Rpps(1000 + i) : "";
-    r.phone = absl::StrFormat("01990%05d", 10000 + i);
-    r.email = absl::AsciiStrToLower(absl::StrCat(r.given, ".", r.family, "@example.org"));
-    r.postcode = kCities[i % 6][0];
-    r.city = kCities[i % 6][1];
-    rows.push_back(r);
-    if (i % 3 == 2) continue;
-    r.source = "msl";
-    r.key = absl::StrCat("M", 500 + i);
-    if (i % 4 == 1) r.email.clear();
-    if (i % 5 == 3) r.phone.clear();
-    if (i % 7 == 4) r.family.insert(r.family.size() - 1, "e");  // a typo
-    rows.push_back(r);
-  }
-  rows.push_back({"twin-a", "crm", "C900", "Lemonnier", "Paul", Rpps(9001), "0199099999",
+  std::vector<Row> rows = testing::SamplePeopleRows();
+  rows.push_back({"twin-a", "crm", "C900", "Lemonnier", "Paul", ValidRpps(9001), "0199099999",
                   "cabinet.lemonnier@example.org", "75011", "Paris"});
-  rows.push_back({"twin-b", "msl", "M900", "Lemonnier", "Paul", Rpps(9002), "0199099999",
+  rows.push_back({"twin-b", "msl", "M900", "Lemonnier", "Paul", ValidRpps(9002), "0199099999",
                   "cabinet.lemonnier@example.org", "75011", "Paris"});
   return rows;
 }
@@ -154,7 +100,7 @@ struct Harness {
     for (const Row& r : rows) {
       std::string& text = files[r.source];
       if (text.empty()) text = kHeader;
-      absl::StrAppend(&text, r.Csv());
+      absl::StrAppend(&text, Csv(r));
     }
     for (const auto& [source, text] : files) dir.Write(source + suffix + ".csv", text);
   }
@@ -240,15 +186,6 @@ struct Harness {
     return out;
   }
 };
-
-// Rows in another order: reversed, then every third row moved to the end.
-std::vector<Row> Shuffled(std::vector<Row> rows) {
-  std::reverse(rows.begin(), rows.end());
-  std::vector<Row> out, moved;
-  for (size_t i = 0; i < rows.size(); ++i) (i % 3 == 0 ? moved : out).push_back(rows[i]);
-  out.insert(out.end(), moved.begin(), moved.end());
-  return out;
-}
 
 TEST_CASE("RunMatching: records of one person merge and no two people do", "[pipeline]") {
   Harness h;
@@ -437,8 +374,10 @@ TEST_CASE("RunMatching: rerunning the same files changes no cluster", "[pipeline
   REQUIRE(again.ok());
   CHECK(again->totals.rows_read == 0);  // files skipped, records matched again
   CHECK(again->match.ran);
+  CHECK(again->match.delta);  // nothing changed: nothing to match
+  CHECK(again->match.changed_records == 0);
   CHECK(again->match.records_reclustered == 0);
-  CHECK(again->match.clusters == first->match.clusters);
+  CHECK(again->golden.active == first->golden.active);
   const std::vector<store::ClusterAssignment> now = *h.store->ListClusters();
   REQUIRE(now.size() == clusters.size());
   for (size_t i = 0; i < now.size(); ++i) {
@@ -498,11 +437,29 @@ TEST_CASE("RunBatch: a load-only run leaves clusters, review items and models al
   auto matched = h.Run();
   REQUIRE(matched.ok());
   CHECK(matched->match.ran);
-  CHECK(matched->match.records == first->match.records + 2);
+  // A delta run: the two records loaded since the last match, and the
+  // records around them.
+  CHECK(matched->match.delta);
+  CHECK(matched->match.changed_records == 2);
+  CHECK(matched->match.records >= 2);
+  CHECK(matched->match.records < first->match.records);
+  // C201 joins person 1; the bridge joins one of the namesakes.
+  CHECK(matched->golden.active == first->golden.active);
   CHECK(matched->match.records_reclustered >= 2);
   const std::map<std::string, int64_t> cluster_of = h.ClusterOf();
   CHECK(cluster_of.at("crm:C201") == cluster_of.at("crm:C101"));
-  CHECK(cluster_of.count("crm:C901") == 1);
+  CHECK((cluster_of.at("crm:C901") == cluster_of.at("crm:C900") ||
+         cluster_of.at("crm:C901") == cluster_of.at("msl:M900")));
+
+  // The delta gives what one full run over all the rows gives.
+  Harness full;
+  std::vector<Row> all = SampleRows();
+  all.push_back({"P1", "crm", "C201", "Carpentier", "Paul", "", "0199010001", "", "69003", "Lyon"});
+  all.push_back(Bridge());
+  full.Write(all);
+  REQUIRE(full.Run().ok());
+  CHECK(h.Clusters() == full.Clusters());
+  CHECK(h.ReviewItems() == full.ReviewItems());
 }
 
 TEST_CASE("RunMatching: records stored before match keys existed are matched, keys refreshed",

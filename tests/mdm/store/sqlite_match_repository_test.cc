@@ -233,7 +233,8 @@ TEST_CASE(
               ->ReplaceOpenReviewItems(run1, {Item(r[0], r[1], "review_band", 0.78, 1.8),
                                               Item(r[0], r[2], "identifier_conflict", 0.9, 3.2),
                                               Item(r[1], r[2], "review_band", 0.76, 1.7),
-                                              Item(r[3], r[4], "cannot_link", 0.5, 0)})
+                                              Item(r[3], r[4], "cannot_link", 0.5, 0)},
+                                       nullptr)
               .ok());
   REQUIRE(fx.store->Commit().ok());
   const std::vector<ReviewItemRow> first = *fx.store->ListReviewItems("", 100);
@@ -258,7 +259,8 @@ TEST_CASE(
                                        {Item(r[0], r[1], "review_band", 0.78, 1.8),   // same
                                         Item(r[0], r[2], "review_band", 0.77, 1.75),  // new values
                                         Item(r[3], r[4], "review_band", 0.79, 1.9),   // settled
-                                        Item(r[4], r[5], "review_band", 0.76, 1.6)})  // new
+                                        Item(r[4], r[5], "review_band", 0.76, 1.6)},  // new
+                                       nullptr)
               .ok());
   REQUIRE(fx.store->Commit().ok());
   const std::vector<ReviewItemRow> second = *fx.store->ListReviewItems("", 100);
@@ -289,7 +291,7 @@ TEST_CASE(
 
   SECTION("an empty list closes every open item and keeps settled ones") {
     REQUIRE(fx.store->BeginWrite().ok());
-    REQUIRE(fx.store->ReplaceOpenReviewItems(run2, {}).ok());
+    REQUIRE(fx.store->ReplaceOpenReviewItems(run2, {}, nullptr).ok());
     REQUIRE(fx.store->Commit().ok());
     const std::vector<ReviewItemRow> left = *fx.store->ListReviewItems("", 100);
     REQUIRE(left.size() == 1);

@@ -3,6 +3,7 @@
 // run report on data-samples/ adding up against the generator's truth file.
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -126,7 +127,10 @@ TEST_CASE("mdm run on data-samples: every row of the truth file is accounted for
   CHECK_FALSE(second["match"]["model_trained"].get<bool>());
   CHECK(second["match"]["model_id"] == match["model_id"]);
   CHECK(second["match"]["records_reclustered"].get<int>() == 0);
-  CHECK(second["match"]["clusters"] == match["clusters"]);
+  CHECK(second["match"]["delta"].get<bool>());
+  CHECK(second["match"]["changed_records"].get<int>() == 0);
+  CHECK(second["golden"]["active"] == report["golden"]["active"]);
+  CHECK(second["golden"]["unchanged"] == report["golden"]["active"]);
 }
 
 // Two loaded records of one person in different sources, "source:key" each,
@@ -328,6 +332,180 @@ TEST_CASE("mdm records show and sources answer from the store", "[cli]") {
   Result sources = Mdm(absl::StrCat("sources --json --db ", db), dir);
   REQUIRE(sources.exit_code == 0);
   CHECK(nlohmann::json::parse(sources.out).size() == 5);
+}
+
+// The first data row of crm_fr.csv, split on commas (the file has no quotes).
+std::vector<std::string> FirstCrmRow() {
+  std::ifstream crm(kSamples + "/crm_fr.csv");
+  std::string header, first;
+  std::getline(crm, header);
+  std::getline(crm, first);
+  return absl::StrSplit(first, ',');
+}
+
+// Every first and last name in crm_fr.csv.
+std::set<std::string> CrmNames() {
+  std::ifstream crm(kSamples + "/crm_fr.csv");
+  std::string line;
+  std::getline(crm, line);  // header: crm_id,title,first_name,last_name,...
+  std::set<std::string> names;
+  while (std::getline(crm, line)) {
+    const std::vector<std::string> f = absl::StrSplit(line, ',');
+    for (size_t column : {size_t{2}, size_t{3}}) {
+      if (column < f.size() && f[column].size() >= 3) names.insert(f[column]);
+    }
+  }
+  return names;
+}
+
+// `mdm runs` as column name -> value, one map per run (newest first).
+std::vector<std::map<std::string, std::string>> RunsTable(const std::string& out) {
+  std::vector<std::string> lines = absl::StrSplit(out, '\n', absl::SkipEmpty());
+  std::vector<std::map<std::string, std::string>> rows;
+  if (lines.empty()) return rows;
+  const std::vector<std::string> header = absl::StrSplit(lines[0], ' ', absl::SkipEmpty());
+  for (size_t i = 1; i < lines.size(); ++i) {
+    const std::vector<std::string> cells = absl::StrSplit(lines[i], ' ', absl::SkipEmpty());
+    REQUIRE(cells.size() == header.size());
+    std::map<std::string, std::string> row;
+    for (size_t c = 0; c < header.size(); ++c) row[header[c]] = cells[c];
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+TEST_CASE("mdm golden show, golden history and xref answer from a matched store", "[cli]") {
+  testing::TempDir dir;
+  const std::string db = dir.File("mdm.db");
+  REQUIRE(Mdm(absl::StrCat("init --db ", db), dir).exit_code == 0);
+  Result run = Mdm(absl::StrCat("run --json --config ", kSamples, "/mdm.yaml --db ", db), dir);
+  REQUIRE(run.exit_code == 0);
+  const auto report = nlohmann::json::parse(run.out);
+  const auto& golden_report = report["golden"];
+  CHECK(golden_report["ran"].get<bool>());
+  CHECK(golden_report["created"].get<int64_t>() == report["match"]["clusters"].get<int64_t>());
+  CHECK(golden_report["active"] == golden_report["created"]);
+  CHECK(golden_report["rebuilt"] == golden_report["created"]);
+
+  const std::vector<std::string> row = FirstCrmRow();
+  const std::string key = row[0];
+  const std::string ref = "crm_fr:" + key;
+
+  // xref: text and JSON.
+  Result xref_json = Mdm(absl::StrCat("xref --json crm_fr ", key, " --db ", db), dir);
+  REQUIRE(xref_json.exit_code == 0);
+  const auto xref = nlohmann::json::parse(xref_json.out);
+  CHECK(xref["source"] == "crm_fr");
+  CHECK(xref["source_key"] == key);
+  CHECK(xref["deleted"] == false);
+  CHECK(xref["status"] == "active");
+  CHECK(xref["merged_from"].empty());
+  const std::string id = xref["golden_id"].get<std::string>();
+  REQUIRE(id.size() == 17);
+  CHECK(id[0] == 'G');
+  Result xref_text = Mdm(absl::StrCat("xref crm_fr ", key, " --db ", db), dir);
+  CHECK(xref_text.exit_code == 0);
+  CHECK(xref_text.out == absl::StrCat(ref, " -> ", id, " (active)\n"));
+
+  // golden show: text.
+  Result show = Mdm(absl::StrCat("golden show ", id, " --db ", db), dir);
+  REQUIRE(show.exit_code == 0);
+  CHECK(show.out.rfind(absl::StrCat("golden ", id, "  active  (created in run 1, last changed in run 1)\n"), 0) == 0);
+  CHECK(show.out.find("attribute") != std::string::npos);
+  CHECK(show.out.find("only_value") != std::string::npos);
+  CHECK(show.out.find("member records (") != std::string::npos);
+  CHECK(show.out.find(ref) != std::string::npos);
+  CHECK(show.out.find(row[3]) != std::string::npos);  // the family name
+
+  // golden show --json: the golden record and its member records.
+  Result show_json = Mdm(absl::StrCat("golden show --json ", id, " --db ", db), dir);
+  REQUIRE(show_json.exit_code == 0);
+  const auto shown = nlohmann::json::parse(show_json.out);
+  REQUIRE(shown.contains("golden"));
+  REQUIRE(shown.contains("member_records"));
+  const auto& g = shown["golden"];
+  CHECK(g["golden_id"] == id);
+  CHECK(g["status"] == "active");
+  CHECK(g["created_run"] == 1);
+  CHECK(g["name"]["value"]["family_name"] == row[3]);
+  const auto& members = g["members"];
+  REQUIRE(members.is_array());
+  CHECK(std::find(members.begin(), members.end(), ref) != members.end());
+  REQUIRE(shown["member_records"].size() == members.size());
+  for (size_t i = 0; i < members.size(); ++i) {
+    const auto& record = shown["member_records"][i];
+    CHECK(absl::StrCat(record["source"].get<std::string>(), ":",
+                       record["source_key"].get<std::string>()) == members[i]);
+  }
+
+  // golden history --json: one "created" event naming the records.
+  Result history = Mdm(absl::StrCat("golden history --json ", id, " --db ", db), dir);
+  REQUIRE(history.exit_code == 0);
+  const auto events = nlohmann::json::parse(history.out);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]["kind"] == "created");
+  CHECK(events[0]["run_id"] == 1);
+  CHECK(events[0]["at"] == report["started_at"]);
+  CHECK(events[0]["detail"]["records"] == members);
+  Result history_text = Mdm(absl::StrCat("golden history ", id, " --db ", db), dir);
+  REQUIRE(history_text.exit_code == 0);
+  CHECK(history_text.out.find("created") != std::string::npos);
+
+  // Unknown ids and keys fail (exit 1), naming what was asked, not a person.
+  {
+    Result r = Mdm(absl::StrCat("golden show GNOSUCHGOLDEN --db ", db), dir);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("GNOSUCHGOLDEN") != std::string::npos);
+    CHECK(Mdm(absl::StrCat("golden history GNOSUCHGOLDEN --db ", db), dir).exit_code == 1);
+  }
+  {
+    Result r = Mdm(absl::StrCat("xref crm_fr NO-SUCH-KEY --db ", db), dir);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("crm_fr") != std::string::npos);
+    CHECK(r.err.find("NO-SUCH-KEY") != std::string::npos);
+    for (const std::string& name : CrmNames()) {
+      CAPTURE(name);
+      CHECK(r.err.find(name) == std::string::npos);
+    }
+    Result other_source = Mdm(absl::StrCat("xref no_such_source ", key, " --db ", db), dir);
+    CHECK(other_source.exit_code == 1);
+    CHECK(other_source.err.find("no_such_source") != std::string::npos);
+    CHECK(other_source.err.find(row[3]) == std::string::npos);
+  }
+  // Missing arguments are usage errors.
+  CHECK(Mdm(absl::StrCat("golden show --db ", db), dir).exit_code == 2);
+  CHECK(Mdm(absl::StrCat("xref crm_fr --db ", db), dir).exit_code == 2);
+  CHECK(Mdm(absl::StrCat("golden --db ", db), dir).exit_code == 2);
+
+  // mdm runs: golden counts per run.
+  Result again = Mdm(absl::StrCat("run --config ", kSamples, "/mdm.yaml --db ", db), dir);
+  REQUIRE(again.exit_code == 0);
+  Result runs = Mdm(absl::StrCat("runs --db ", db), dir);
+  REQUIRE(runs.exit_code == 0);
+  const auto table = RunsTable(runs.out);
+  REQUIRE(table.size() == 2);
+  for (const char* column : {"new", "merges", "splits", "updated", "unchanged", "review"}) {
+    CAPTURE(column);
+    CHECK(table[0].count(column) == 1);
+  }
+  const std::string created = absl::StrCat(golden_report["created"].get<int64_t>());
+  CHECK(table[1].at("run") == "1");
+  CHECK(table[1].at("new") == created);
+  CHECK(table[1].at("merges") == "0");
+  CHECK(table[1].at("splits") == "0");
+  CHECK(table[1].at("updated") == "0");
+  CHECK(table[1].at("unchanged") == "0");
+  CHECK(table[1].at("review") == absl::StrCat(report["match"]["review_items"].get<int64_t>()));
+  CHECK(table[0].at("run") == "2");
+  CHECK(table[0].at("read") == "0");
+  CHECK(table[0].at("new") == "0");
+  CHECK(table[0].at("updated") == "0");
+  CHECK(table[0].at("unchanged") == created);  // every golden record, untouched
+  Result runs_json = Mdm(absl::StrCat("runs --json --db ", db), dir);
+  REQUIRE(runs_json.exit_code == 0);
+  const auto listed = nlohmann::json::parse(runs_json.out);
+  REQUIRE(listed.size() == 2);
 }
 
 TEST_CASE("mdm: exit codes for usage errors, broken configs and missing stores", "[cli]") {

@@ -16,6 +16,7 @@ struct RunFlags {
   std::string config;
   bool dry_run = false;
   bool load_only = false;
+  bool full = false;
   int threads = 0;
   CLI::Option* db_option = nullptr;
 };
@@ -40,10 +41,17 @@ void PrintMatch(const MatchReport& m) {
               << "\n";
     return;
   }
-  std::cout << absl::StrFormat(
-      "matching: %d records, model %d%s, %d candidate pairs (reduction ratio %.6f)\n",
-      m.records, m.model_id, m.model_trained ? " (trained by this run)" : "",
-      m.candidate_pairs, m.reduction_ratio);
+  if (m.delta) {
+    std::cout << absl::StrFormat(
+        "matching (delta): %d records changed since the last run; %d records around them "
+        "matched with model %d, %d candidate pairs scored\n",
+        m.changed_records, m.records, m.model_id, m.candidate_pairs);
+  } else {
+    std::cout << absl::StrFormat(
+        "matching: %d records, model %d%s, %d candidate pairs (reduction ratio %.6f)\n",
+        m.records, m.model_id, m.model_trained ? " (trained by this run)" : "",
+        m.candidate_pairs, m.reduction_ratio);
+  }
   Table rules({"blocking rule", "pairs", "blocks", "largest", "capped", "cut pairs"});
   for (const BlockingRuleCounts& rule : m.rules) {
     rules.AddRow({rule.rule, absl::StrCat(rule.pairs), absl::StrCat(rule.blocks),
@@ -124,6 +132,7 @@ int Run(const CommonOptions& common, const RunFlags& flags) {
   RunOptions run_options;
   run_options.dry_run = flags.dry_run;
   run_options.skip_matching = flags.load_only;
+  run_options.full_rematch = flags.full;
   absl::StatusOr<RunReport> report = opened->engine->Run(opened->config, run_options);
   if (!report.ok()) return Fail(report.status());
   if (common.json) {
@@ -144,6 +153,8 @@ void RegisterRun(CLI::App& app, CommonOptions& common, Action* action) {
   run->add_flag("--dry-run", flags->dry_run, "Do everything, report, store nothing");
   run->add_flag("--load-only", flags->load_only,
                 "Load and normalize, do not match (clusters stay as they are)");
+  run->add_flag("--full", flags->full,
+                "Match every record again, not only what changed since the last run");
   run->add_option("--threads", flags->threads, "Worker threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   run->callback([&common, flags, action] {

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/cluster/review_queue.h"
+
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+
+namespace mdm::cluster {
+
+std::vector<ReviewCandidate> SelectReviewItems(std::vector<ReviewCandidate> candidates) {
+  // Strongest first; ties by rank, so the kept pair does not depend on the
+  // order candidates came in.
+  std::sort(candidates.begin(), candidates.end(),
+            [](const ReviewCandidate& x, const ReviewCandidate& y) {
+              return x.weight != y.weight ? x.weight > y.weight
+                                          : std::tie(x.rank_a, x.rank_b) <
+                                                std::tie(y.rank_a, y.rank_b);
+            });
+  absl::flat_hash_set<std::pair<uint64_t, uint64_t>> asked;
+  std::vector<ReviewCandidate> out;
+  for (const ReviewCandidate& c : candidates) {
+    const uint64_t x = std::min(c.cluster_a, c.cluster_b);
+    const uint64_t y = std::max(c.cluster_a, c.cluster_b);
+    if (x != y && !asked.insert({x, y}).second) continue;
+    out.push_back(c);
+  }
+  std::sort(out.begin(), out.end(), [](const ReviewCandidate& x, const ReviewCandidate& y) {
+    return std::make_pair(std::min(x.record_a, x.record_b), std::max(x.record_a, x.record_b)) <
+           std::make_pair(std::min(y.record_a, y.record_b), std::max(y.record_a, y.record_b));
+  });
+  return out;
+}
+
+}  // namespace mdm::cluster
