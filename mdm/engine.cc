@@ -2,12 +2,15 @@
 // mdm::Engine: the facade over the store and the batch pipeline.
 #include "mdm/engine.h"
 
+#include <memory>
+#include <mutex>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "mdm/pipeline/batch_runner.h"
 #include "mdm/pipeline/evaluate_runner.h"
 #include "mdm/pipeline/golden_lookup.h"
+#include "mdm/pipeline/match_one.h"
 #include "mdm/pipeline/match_runner.h"
 #include "mdm/status.h"
 #include "mdm/store/sqlite_store.h"
@@ -60,6 +63,7 @@ class EngineImpl final : public Engine {
                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))) {}
 
   absl::StatusOr<RunReport> Run(const Config& config, const RunOptions& options) override {
+    DropMatchOneIndex();
     return pipeline::RunBatch(config, options, *store_, clock_, threads_);
   }
 
@@ -87,6 +91,7 @@ class EngineImpl final : public Engine {
   }
 
   absl::StatusOr<ModelSummary> Train(const Config& config) override {
+    DropMatchOneIndex();
     MDM_RETURN_IF_ERROR(store_->BeginWrite());
     absl::StatusOr<match::MatchModel> model =
         pipeline::TrainAndStoreModel(config.matching, *store_, clock_, threads_);
@@ -102,6 +107,21 @@ class EngineImpl final : public Engine {
                                       absl::string_view source_b,
                                       absl::string_view key_b) override {
     return pipeline::ExplainPair(*store_, source_a, key_a, source_b, key_b, threads_);
+  }
+
+  absl::StatusOr<MatchOneResult> MatchOne(const SourceRecord& record,
+                                          const MatchOneOptions& options) override {
+    std::shared_ptr<const pipeline::MatchOneIndex> index;
+    {
+      // One thread builds the index; the others wait for it, then all
+      // query it at once.
+      std::lock_guard<std::mutex> lock(match_one_mu_);
+      if (match_one_ == nullptr) {
+        MDM_ASSIGN_OR_RETURN(match_one_, pipeline::MatchOneIndex::Build(*store_, threads_));
+      }
+      index = match_one_;
+    }
+    return index->Match(record, options);
   }
 
   absl::StatusOr<GoldenRecord> Golden(absl::string_view golden_id) override {
@@ -122,9 +142,16 @@ class EngineImpl final : public Engine {
   }
 
  private:
+  void DropMatchOneIndex() {
+    std::lock_guard<std::mutex> lock(match_one_mu_);
+    match_one_ = nullptr;
+  }
+
   std::unique_ptr<store::Store> store_;
   const Clock& clock_;
   const int threads_;
+  std::mutex match_one_mu_;
+  std::shared_ptr<const pipeline::MatchOneIndex> match_one_;  // built by the first MatchOne
 };
 
 }  // namespace

@@ -152,12 +152,14 @@ Blocker::Blocker(const FeatureTable& table, const std::vector<BlockingRuleConfig
     }
   }
   // Rules are independent until the row-major merge: one at a time per thread.
+  for (const BlockingRuleConfig& rule : rules) {
+    caps_.push_back(rule.max_block_size > 0 ? rule.max_block_size : max_block_size);
+  }
   std::vector<RuleBlocks> built(rules.size());
   std::atomic<size_t> next{0};
   OnThreads(std::max(1, threads), [&](int) {
     for (size_t r = next++; r < rules.size(); r = next++) {
-      const int64_t cap = rules[r].max_block_size > 0 ? rules[r].max_block_size : max_block_size;
-      built[r] = BuildRule(table, rules[r], static_cast<int>(r), cap, global_size);
+      built[r] = BuildRule(table, rules[r], static_cast<int>(r), caps_[r], global_size);
     }
   });
   // Every rule's keys of a row side by side, capped ones left out: the
@@ -228,6 +230,16 @@ Blocker::RuleBlocks Blocker::BuildRule(const FeatureTable& table,
   return out;
 }
 
+void Blocker::ForEachRowWithKey(int rule, uint64_t key,
+                                absl::FunctionRef<void(uint32_t)> visit) const {
+  const std::vector<Entry>& entries = entries_[rule];
+  const auto [begin, end] = std::equal_range(
+      entries.begin(), entries.end(), Entry{key, 0},
+      [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  if (end - begin + 1 > caps_[rule]) return;
+  for (auto it = begin; it != end; ++it) visit(it->row);
+}
+
 absl::Span<const Blocker::RowKey> Blocker::RowKeysOf(uint32_t row) const {
   return absl::MakeConstSpan(row_keys_.data() + row_starts_[row],
                              row_starts_[row + 1] - row_starts_[row]);
@@ -291,7 +303,7 @@ void Blocker::VisitBlock(const Block& block, int thread, uint64_t threshold, int
 }
 
 template <typename PerBlock>
-void Blocker::ForEachBlock(int threads, PerBlock per_block) const {
+void Blocker::ForEachBlock(int threads, PerBlock per_block, const BlocksDone* done) const {
   std::atomic<size_t> next{0};
   // Blocks are handed out in small batches: large and small blocks mix, and
   // a batch keeps neighbouring blocks on one thread.
@@ -302,18 +314,23 @@ void Blocker::ForEachBlock(int threads, PerBlock per_block) const {
       if (begin >= blocks_.size()) return;
       const size_t end = std::min(blocks_.size(), begin + kBatch);
       for (size_t b = begin; b < end; ++b) per_block(thread, blocks_[b]);
+      if (done != nullptr) (*done)(thread, static_cast<int64_t>(end - begin));
     }
   });
 }
 
 void Blocker::ForEachPair(int threads,
-                          const std::function<void(int, uint32_t, uint32_t, int)>& visit) {
+                          const std::function<void(int, uint32_t, uint32_t, int)>& visit,
+                          const BlocksDone& blocks_done) {
   const size_t rules = entries_.size();
   threads = std::max(1, threads);
   std::vector<std::vector<int64_t>> pairs(threads, std::vector<int64_t>(rules, 0));
-  ForEachBlock(threads, [&](int thread, const Block& block) {
-    VisitBlock(block, thread, UINT64_MAX, pairs[thread].data(), visit);
-  });
+  ForEachBlock(
+      threads,
+      [&](int thread, const Block& block) {
+        VisitBlock(block, thread, UINT64_MAX, pairs[thread].data(), visit);
+      },
+      blocks_done ? &blocks_done : nullptr);
   report_.candidate_pairs = 0;
   for (size_t r = 0; r < rules; ++r) {
     report_.rules[r].pairs = 0;

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "absl/types/span.h"
 #include "mdm/match/feature_table.h"
 #include "mdm/matching_config.h"
@@ -88,11 +89,20 @@ class Blocker {
   // keys of capped blocks included, rule by rule in key order.
   void ForEachRowKey(const std::function<void(uint32_t row, int rule, uint64_t key)>& visit) const;
 
+  // Told how many blocks a thread finished visiting (thread 0 is the
+  // calling thread), after each batch of them: for progress reports.
+  using BlocksDone = std::function<void(int thread, int64_t blocks)>;
+
   // Calls visit(thread, lo, hi, rule_index) for every candidate pair, from
   // `threads` worker threads (1 = the calling thread only). Counts each
-  // rule's pairs into report().
+  // rule's pairs into report(). With `blocks_done`, reports every block
+  // visited, block_count() in all.
   void ForEachPair(int threads,
-                   const std::function<void(int, uint32_t, uint32_t, int)>& visit);
+                   const std::function<void(int, uint32_t, uint32_t, int)>& visit,
+                   const BlocksDone& blocks_done = nullptr);
+
+  // The blocks ForEachPair() visits, every rule's (capped ones excluded).
+  int64_t block_count() const { return static_cast<int64_t>(blocks_.size()); }
 
   // As ForEachPair(), for a deterministic sample of about `max_pairs`
   // candidate pairs (every pair when there are fewer): a pair is kept when
@@ -104,6 +114,11 @@ class Blocker {
   // The first rule that pairs rows a and b, or nullopt when no rule does
   // (or only through a capped block).
   std::optional<int> PairingRule(uint32_t a, uint32_t b) const;
+
+  // Calls visit(row) for every row holding `key` under rule `rule`, unless
+  // the block would be over its cap with one row more: the candidates of a
+  // record outside the table (MatchOne), as a run holding it would pair it.
+  void ForEachRowWithKey(int rule, uint64_t key, absl::FunctionRef<void(uint32_t)> visit) const;
 
   const BlockingReport& report() const { return report_; }
 
@@ -146,9 +161,10 @@ class Blocker {
   void VisitBlock(const Block& block, int thread, uint64_t threshold, int64_t* pairs,
                   const std::function<void(int, uint32_t, uint32_t, int)>& visit) const;
   template <typename PerBlock>
-  void ForEachBlock(int threads, PerBlock per_block) const;
+  void ForEachBlock(int threads, PerBlock per_block, const BlocksDone* done = nullptr) const;
 
   std::vector<std::vector<Entry>> entries_;  // per rule, sorted by key, row
+  std::vector<int64_t> caps_;                // per rule: its max block size
   std::vector<Block> blocks_;
   std::vector<RowKey> row_keys_;             // row-major, sorted by (rule, key)
   std::vector<uint64_t> row_starts_;         // per row, into row_keys_

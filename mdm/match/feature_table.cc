@@ -166,6 +166,18 @@ void FeatureTable::Append(const FeatureTable& other) {
   record_ids_.insert(record_ids_.end(), other.record_ids_.begin(), other.record_ids_.end());
 }
 
+uint32_t FeatureTable::AppendRow(const FeatureTable& other, uint32_t row) {
+  for (int slot = 0; slot < kSlotCount; ++slot) {
+    for (const FeatureValue& v : other.Values(row, static_cast<Slot>(slot))) {
+      const bool identifier = slot == static_cast<int>(Slot::kIdentifier);
+      Push(other.Text(v), identifier ? InternScheme(other.schemes_[v.scheme]) : 0, v.valid);
+    }
+    starts_.push_back(static_cast<uint32_t>(values_.size()));
+  }
+  record_ids_.push_back(other.record_ids_[row]);
+  return size() - 1;
+}
+
 void FeatureTable::SetTermFrequencies(Slot slot, size_t total,
                                       absl::FunctionRef<float(absl::string_view)> tf_of) {
   tf_totals_[static_cast<size_t>(slot)] = total;

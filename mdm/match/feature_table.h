@@ -91,6 +91,10 @@ class FeatureTable {
   // are not carried over: compute them on the joined table.
   void Append(const FeatureTable& other);
 
+  // Appends a copy of row `row` of `other` (term frequencies not carried
+  // over, as with Append()): a small table of a few rows of a large one.
+  uint32_t AppendRow(const FeatureTable& other, uint32_t row);
+
   // Sets FeatureValue::tf of every value of `slot` to tf_of(its text), and
   // the slot's total: the number of values the frequencies were counted
   // over (see mdm/match/term_frequencies.h).

@@ -10,7 +10,7 @@ namespace mdm::match {
 ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
                             const Comparator& comparator, const Scorer& scorer,
                             const CannotLink& cannot_link, int threads,
-                            const std::vector<bool>* focus) {
+                            const std::vector<bool>* focus, base::ProgressReporter* progress) {
   threads = std::max(1, threads);
   std::vector<ScoreOutput> partial(threads);
   std::vector<ComparisonVector> vectors(threads);
@@ -23,6 +23,14 @@ ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
   // hard comparison was seen short of its first level.
   int hard_comparisons = 0;
   for (size_t c = 0; c < comparator.size(); ++c) hard_comparisons += comparator.config(c).hard;
+  // Workers count; the calling thread (thread 0) also forwards.
+  Blocker::BlocksDone blocks_done;
+  if (progress != nullptr && progress->enabled()) {
+    blocks_done = [progress](int thread, int64_t blocks) {
+      progress->Add(blocks);
+      if (thread == 0) progress->Tick();
+    };
+  }
   blocker.ForEachPair(threads, [&](int thread, uint32_t lo, uint32_t hi, int) {
     if (focus != nullptr && !(*focus)[lo] && !(*focus)[hi]) return;
     ScoreOutput& out = partial[thread];
@@ -56,7 +64,7 @@ ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
     }
     ++(decision == MatchDecision::kAutoMerge ? out.auto_merge : out.review);
     out.pairs.push_back({lo, hi, weight, decision, conflict});
-  });
+  }, blocks_done);
   ScoreOutput total = std::move(partial[0]);
   for (int t = 1; t < threads; ++t) {
     total.pairs.insert(total.pairs.end(), partial[t].pairs.begin(), partial[t].pairs.end());

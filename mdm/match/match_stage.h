@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "mdm/base/progress_reporter.h"
 #include "mdm/explanation.h"
 #include "mdm/match/blocking.h"
 #include "mdm/match/cannot_link.h"
@@ -41,11 +42,13 @@ struct ScoreOutput {
 // lift them into the review band (Scorer::MaxContributions()): most
 // candidate pairs are settled by their first few comparisons.
 // With `focus`, only pairs with at least one row in it are compared (a
-// delta run scores the pairs of the records that changed).
+// delta run scores the pairs of the records that changed). With `progress`
+// (owned by the calling thread), counts the blocks scored into it.
 ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
                             const Comparator& comparator, const Scorer& scorer,
                             const CannotLink& cannot_link, int threads,
-                            const std::vector<bool>* focus = nullptr);
+                            const std::vector<bool>* focus = nullptr,
+                            base::ProgressReporter* progress = nullptr);
 
 }  // namespace mdm::match
 

@@ -6,7 +6,7 @@
 // is trained and kept with it. Runs and MatchOne apply the model's counts
 // instead of counting again: a pair's weight then depends on the two
 // records and the model only, so matching a night's delta gives exactly the
-// clusters a full rebuild would (see pipeline/incremental_matching.h). A
+// clusters a full rebuild would (see pipeline/delta_matching.h). A
 // value the model never saw counts as seen once: as rare as a value can be.
 //
 // Values are kept by their 64-bit stable hash; only counts of 2 or more are

@@ -70,7 +70,8 @@ class Batch {
     MDM_ASSIGN_OR_RETURN(int64_t file_id, store_.AddFile(row));
     MDM_ASSIGN_OR_RETURN(FileLoadResult result,
                          LoadFile({&source, std::move(*reader), file.path, file_id,
-                                   report_.run_id, OtherCountries(source)},
+                                   report_.run_id, OtherCountries(source),
+                                   &options_.on_progress, row.size_bytes},
                                   store_, threads_));
     MDM_RETURN_IF_ERROR(store_.SetFileCounts(file_id, result.counts));
     file.counts = result.counts;
@@ -172,8 +173,10 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
       MDM_ASSIGN_OR_RETURN(bool new_setting, GoldenSettingChanged(config, store));
       MDM_ASSIGN_OR_RETURN(GoldenScope scope,
                            RunMatching(config.matching, store, clock, threads,
-                                       options.full_rematch || new_setting, report));
-      MDM_RETURN_IF_ERROR(BuildGoldenRecords(config, scope, store, threads, report));
+                                       options.full_rematch || new_setting, report,
+                                       &options.on_progress));
+      MDM_RETURN_IF_ERROR(
+          BuildGoldenRecords(config, scope, store, threads, report, &options.on_progress));
     }
     report.finished_at = base::IsoUtc(clock.Now());
     return store.FinishRun(report.run_id, report.finished_at, RunReportToJson(report));

@@ -67,9 +67,9 @@ absl::Status ReadStates(store::Store& store, const std::vector<int64_t>& ids,
 class DeltaRun {
  public:
   DeltaRun(const MatchingConfig& config, const match::MatchModel& model, store::Store& store,
-           int threads, RunReport& report)
+           int threads, RunReport& report, const base::ProgressFn* on_progress)
       : config_(config), model_(model), store_(store), threads_(threads), report_(report),
-        m_(report.match) {}
+        m_(report.match), on_progress_(on_progress) {}
 
   absl::StatusOr<GoldenScope> Run() {
     Stopwatch watch;
@@ -232,8 +232,10 @@ class DeltaRun {
     for (uint32_t row = 0; row < table.size(); ++row) {
       focus[row] = focus_.contains(table.record_id(row));
     }
-    match::ScoreOutput scored =
-        match::ScoreCandidates(blocker, table, comparator, scorer, cannot_link, threads_, &focus);
+    base::ProgressReporter progress(on_progress_, "score", "blocks", blocker.block_count());
+    match::ScoreOutput scored = match::ScoreCandidates(blocker, table, comparator, scorer,
+                                                       cannot_link, threads_, &focus, &progress);
+    progress.Finish();
     m_.records = table.size();
     m_.candidate_pairs = scored.auto_merge + scored.review + scored.distinct;
     m_.auto_merge_pairs = scored.auto_merge;
@@ -463,6 +465,7 @@ class DeltaRun {
   const int threads_;
   RunReport& report_;
   MatchReport& m_;
+  const base::ProgressFn* on_progress_;
 
   IdSet changed_;   // A
   IdSet deleted_;   // the delete markers of A
@@ -481,8 +484,9 @@ class DeltaRun {
 absl::StatusOr<GoldenScope> RunDeltaMatching(const MatchingConfig& config,
                                              const match::MatchModel& model,
                                              store::Store& store, int threads,
-                                             RunReport& report) {
-  DeltaRun run(config, model, store, threads, report);
+                                             RunReport& report,
+                                             const base::ProgressFn* on_progress) {
+  DeltaRun run(config, model, store, threads, report, on_progress);
   return run.Run();
 }
 

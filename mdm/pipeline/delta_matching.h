@@ -28,6 +28,7 @@
 #define MDM_PIPELINE_DELTA_MATCHING_H_
 
 #include "absl/status/statusor.h"
+#include "mdm/base/progress_reporter.h"
 #include "mdm/match/model.h"
 #include "mdm/matching_config.h"
 #include "mdm/pipeline/golden_runner.h"
@@ -37,11 +38,13 @@
 namespace mdm::pipeline {
 
 // REQUIRES: inside BeginWrite() with run `report.run_id` started; the last
-// run that matched used `config` and `model`. Fills report.match.
+// run that matched used `config` and `model`. Fills report.match. Reports
+// the scoring's progress to `on_progress` when not null.
 absl::StatusOr<GoldenScope> RunDeltaMatching(const MatchingConfig& config,
                                              const match::MatchModel& model,
                                              store::Store& store, int threads,
-                                             RunReport& report);
+                                             RunReport& report,
+                                             const base::ProgressFn* on_progress = nullptr);
 
 }  // namespace mdm::pipeline
 

@@ -20,7 +20,10 @@ namespace {
 constexpr size_t kChunkRows = 1024;
 
 using Chunk = std::vector<PendingRow>;
-using DoneChunk = std::vector<ProcessedRow>;
+struct DoneChunk {
+  std::vector<ProcessedRow> rows;
+  int64_t bytes = 0;  // input bytes of the rows, about: for progress only
+};
 
 class Stopwatch {
  public:
@@ -157,8 +160,11 @@ absl::StatusOr<FileLoadResult> LoadFile(FileToLoad file, store::Store& store,
   base::OrderedPool<Chunk, DoneChunk> pool(threads, 2 * threads + 2, [&](Chunk chunk) {
     Stopwatch busy;
     DoneChunk done;
-    done.reserve(chunk.size());
-    for (PendingRow& row : chunk) done.push_back(ProcessRow(std::move(row), context));
+    done.rows.reserve(chunk.size());
+    for (PendingRow& row : chunk) {
+      done.bytes += static_cast<int64_t>(row.raw.size()) + 1;  // + line break
+      done.rows.push_back(ProcessRow(std::move(row), context));
+    }
     normalize_nanos += static_cast<int64_t>(busy.Seconds() * 1e9);
     return done;
   });
@@ -172,20 +178,23 @@ absl::StatusOr<FileLoadResult> LoadFile(FileToLoad file, store::Store& store,
     }
   });
   absl::Status write_status;
+  base::ProgressReporter progress(file.on_progress, "ingest", "bytes", file.size, file.path);
   DoneChunk done;
   while (write_status.ok() && pool.Next(&done)) {
     Stopwatch busy;
-    for (ProcessedRow& row : done) {
+    for (ProcessedRow& row : done.rows) {
       write_status = writer.Write(row);
       if (!write_status.ok()) break;
     }
     result.persist_seconds += busy.Seconds();
+    progress.Advance(done.bytes);
   }
   if (!write_status.ok()) pool.Cancel();
   reader.join();
   MDM_RETURN_IF_ERROR(read_status);
   MDM_RETURN_IF_ERROR(write_status);
   result.normalize_seconds = static_cast<double>(normalize_nanos.load()) / 1e9;
+  progress.Finish();
   return result;
 }
 

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "mdm/base/progress_reporter.h"
 #include "mdm/config.h"
 #include "mdm/ingest/row_reader.h"
 #include "mdm/run_report.h"
@@ -30,6 +31,9 @@ struct FileToLoad {
   int64_t run_id = 0;
   // Default countries of the run's other sources (NormalizeContext).
   std::vector<std::string> other_countries;
+  // Progress as stage "ingest" in bytes of `size` (0 = unknown); may be null.
+  const base::ProgressFn* on_progress = nullptr;
+  int64_t size = 0;
 };
 
 struct FileLoadResult {

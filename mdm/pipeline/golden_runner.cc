@@ -420,7 +420,8 @@ absl::StatusOr<bool> GoldenSettingChanged(const Config& config, store::Store& st
 }
 
 absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
-                                store::Store& store, int threads, RunReport& report) {
+                                store::Store& store, int threads, RunReport& report,
+                                const base::ProgressFn* on_progress) {
   absl::Time start = absl::Now();
   GoldenReport& g = report.golden;
   g.ran = true;
@@ -443,6 +444,8 @@ absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
   g.rebuilt = static_cast<int64_t>(rebuild.size());
 
   GoldenWriter writer(u, ids, store, report.run_id, g);
+  base::ProgressReporter progress(on_progress, "golden", "clusters",
+                                  static_cast<int64_t>(rebuild.size()));
   double build_seconds = 0;
   for (size_t begin = 0; begin < rebuild.size();) {
     std::vector<uint32_t> batch;
@@ -458,12 +461,14 @@ absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
     build_seconds += absl::ToDoubleSeconds(absl::Now() - t);
     for (size_t k = 0; k < batch.size(); ++k) {
       MDM_RETURN_IF_ERROR(writer.Write(batch[k], std::move(built[k])));
+      progress.Advance(1);
     }
   }
   MDM_RETURN_IF_ERROR(writer.WritePriorFates());
   MDM_RETURN_IF_ERROR(store.ClearPendingRecords());
   MDM_RETURN_IF_ERROR(store.SetRunGoldenSetting(report.run_id, setting));
   report.match.records_reclustered = writer.reclustered();
+  progress.Finish();
   // Every active golden record was created, updated or left as it was (a
   // delta run did not look at most of them).
   if (scope.complete) {

@@ -21,6 +21,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "mdm/base/progress_reporter.h"
 #include "mdm/config.h"
 #include "mdm/run_report.h"
 #include "mdm/store/store.h"
@@ -48,8 +49,10 @@ absl::StatusOr<bool> GoldenSettingChanged(const Config& config, store::Store& st
 
 // REQUIRES: inside BeginWrite() with run `report.run_id` started. Fills
 // report.golden, report.match.records_reclustered and the stage times.
+// Reports progress as stage "golden" to `on_progress` when not null.
 absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
-                                store::Store& store, int threads, RunReport& report);
+                                store::Store& store, int threads, RunReport& report,
+                                const base::ProgressFn* on_progress = nullptr);
 
 }  // namespace mdm::pipeline
 

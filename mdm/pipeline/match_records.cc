@@ -96,8 +96,16 @@ TableChunk BuildChunk(KeysChunk chunk) {
 }  // namespace
 
 absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store& store, bool store_refreshed_keys,
-                                              int threads) {
+                                              int threads,
+                                              const base::ProgressFn* on_progress) {
   MatchRecords out;
+  // The count includes delete markers, which are not loaded: a bound that
+  // Finish() makes exact. Counted only when someone listens.
+  int64_t total = 0;
+  if (on_progress != nullptr && *on_progress) {
+    MDM_ASSIGN_OR_RETURN(total, store.CountRecords(""));
+  }
+  base::ProgressReporter progress(on_progress, "load_keys", "records", total);
   // Decoding and deriving spellings cost more than reading: workers build
   // tables of chunks while one thread reads, joined in read order.
   base::OrderedPool<KeysChunk, TableChunk> pool(std::max(1, threads), 2 * threads + 2,
@@ -143,6 +151,7 @@ absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store& store, bool store_re
     }
     out.table_.Append(done.table);
     for (auto& r : done.refreshed) refreshed.push_back(std::move(r));
+    progress.Advance(done.table.size());
   }
   reader.join();
   MDM_RETURN_IF_ERROR(build_status);
@@ -154,6 +163,7 @@ absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store& store, bool store_re
       MDM_RETURN_IF_ERROR(store.PutMatchKeys(record_id, keys));
     }
   }
+  progress.Finish();
   return out;
 }
 

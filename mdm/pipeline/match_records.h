@@ -16,6 +16,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "mdm/base/progress_reporter.h"
 #include "mdm/match/feature_table.h"
 #include "mdm/store/store.h"
 
@@ -35,7 +36,8 @@ class MatchRecords {
   std::optional<uint32_t> Find(absl::string_view source, absl::string_view key) const;
 
  private:
-  friend absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store&, bool, int);
+  friend absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store&, bool, int,
+                                                       const base::ProgressFn*);
   friend absl::StatusOr<MatchRecords> LoadMatchRecordsById(store::Store&, std::vector<int64_t>);
   void AddName(absl::string_view source, absl::string_view key);
 
@@ -52,9 +54,11 @@ absl::StatusOr<MatchRecords> LoadMatchRecordsById(store::Store& store,
 
 // Loads the table, decoding on `threads` threads. `store_refreshed_keys`:
 // write re-extracted keys back (REQUIRES: inside BeginWrite()). DataLoss
-// when a stored record is damaged.
+// when a stored record is damaged. Reports progress as stage "load_keys" to
+// `on_progress` when not null.
 absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store& store, bool store_refreshed_keys,
-                                              int threads);
+                                              int threads,
+                                              const base::ProgressFn* on_progress = nullptr);
 
 }  // namespace mdm::pipeline
 

@@ -90,7 +90,8 @@ std::vector<store::ReviewItemRow> ReviewItems(const MatchRecords& records,
 // Every record's blocking keys and scored edges, for the next delta run.
 absl::Status PersistMatchState(store::Store& store, const MatchRecords& records,
                                const match::Blocker& blocker,
-                               const match::ScoreOutput& scored) {
+                               const match::ScoreOutput& scored,
+                               base::ProgressReporter& progress) {
   const match::FeatureTable& t = records.table();
   std::vector<std::vector<match::RuleKey>> keys(t.size());
   blocker.ForEachRowKey([&keys](uint32_t row, int rule, uint64_t key) {
@@ -111,6 +112,7 @@ absl::Status PersistMatchState(store::Store& store, const MatchRecords& records,
   for (uint32_t row : order) {
     MDM_RETURN_IF_ERROR(store.PutMatchState(t.record_id(row), match::EncodeRuleKeys(keys[row]),
                                             match::EncodeEdges(edges[row])));
+    progress.Advance(1);
   }
   return absl::OkStatus();
 }
@@ -127,19 +129,24 @@ void CountClusters(const std::vector<uint32_t>& cluster_of, MatchReport& m) {
 absl::StatusOr<GoldenScope> RunFullMatching(const MatchingConfig& config,
                                             std::optional<match::MatchModel> model,
                                             store::Store& store, const Clock& clock,
-                                            int threads, RunReport& report) {
+                                            int threads, RunReport& report,
+                                            const base::ProgressFn* on_progress) {
   Stopwatch watch;
   MatchReport& m = report.match;
-  MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecords(store, true, threads));
+  MDM_ASSIGN_OR_RETURN(MatchRecords records,
+                       LoadMatchRecords(store, true, threads, on_progress));
   MDM_RETURN_IF_ERROR(store.SetRunMatching(report.run_id, match::MatchingConfigToJson(config)));
   m.records = records.size();
   if (model) match::ApplyTermFrequencies(model->term_frequencies, records.table());
   report.stage_seconds["load_keys"] = watch.Lap();
 
   match::Comparator comparator(config.comparisons, records.table(), match::DefaultNicknames());
+  base::ProgressReporter block_progress(on_progress, "block", "", 0);
   match::Blocker blocker(records.table(), config.blocking_rules, config.max_block_size,
                          threads);
+  block_progress.Finish();
   if (!model) {
+    base::ProgressReporter train_progress(on_progress, "train", "", 0);
     absl::StatusOr<match::MatchModel> trained = TrainAndStore(
         config, store, clock, report.run_id, records, blocker, comparator, threads);
     if (trained.ok()) {
@@ -150,6 +157,7 @@ absl::StatusOr<GoldenScope> RunFullMatching(const MatchingConfig& config,
     } else {
       return trained.status();
     }
+    train_progress.Finish();
   }
   report.stage_seconds["block_train"] = watch.Lap();
 
@@ -162,8 +170,11 @@ absl::StatusOr<GoldenScope> RunFullMatching(const MatchingConfig& config,
     MDM_RETURN_IF_ERROR(store.SetRunModel(report.run_id, model->model_id));
     scorer.emplace(*model, config.auto_merge, config.review);
     comparator.PrioritizeBy(scorer->MaxContributions(comparator, records.table()));
+    base::ProgressReporter score_progress(on_progress, "score", "blocks",
+                                          blocker.block_count());
     scored = match::ScoreCandidates(blocker, records.table(), comparator, *scorer, cannot_link,
-                                    threads);
+                                    threads, nullptr, &score_progress);
+    score_progress.Finish();
     CopyBlockingReport(blocker.report(), m);
     m.auto_merge_pairs = scored.auto_merge;
     m.review_pairs = scored.review;
@@ -172,6 +183,7 @@ absl::StatusOr<GoldenScope> RunFullMatching(const MatchingConfig& config,
   }
   report.stage_seconds["score"] = watch.Lap();
 
+  base::ProgressReporter cluster_progress(on_progress, "cluster", "", 0);
   std::vector<cluster::Edge> merges;
   for (const match::ScoredPair& p : scored.pairs) {
     if (p.decision == MatchDecision::kAutoMerge) merges.push_back({p.lo, p.hi, p.weight});
@@ -179,6 +191,7 @@ absl::StatusOr<GoldenScope> RunFullMatching(const MatchingConfig& config,
   cluster::ClusterOutput clusters =
       ClusterEdges(records.table(), std::move(merges), cannot_link, comparator,
                    scorer ? &*scorer : nullptr, config.keep_apart_weight);
+  cluster_progress.Finish();
   m.refused_unions = static_cast<int64_t>(clusters.refused.size());
   CountClusters(clusters.cluster_of, m);
   report.stage_seconds["cluster"] = watch.Lap();
@@ -192,7 +205,12 @@ absl::StatusOr<GoldenScope> RunFullMatching(const MatchingConfig& config,
     in_review.insert(item.record_b);
   }
   m.records_in_review = static_cast<int64_t>(in_review.size());
-  if (model) MDM_RETURN_IF_ERROR(PersistMatchState(store, records, blocker, scored));
+  if (model) {
+    base::ProgressReporter persist_progress(on_progress, "persist_matches", "records",
+                                            records.size());
+    MDM_RETURN_IF_ERROR(PersistMatchState(store, records, blocker, scored, persist_progress));
+    persist_progress.Finish();
+  }
   report.stage_seconds["persist_matches"] = watch.Lap();
 
   GoldenScope scope;
@@ -215,7 +233,8 @@ absl::StatusOr<MatchingConfig> LatestRunSetting(store::Store& store) {
 
 absl::StatusOr<GoldenScope> RunMatching(const MatchingConfig& config, store::Store& store,
                                         const Clock& clock, int threads, bool full,
-                                        RunReport& report) {
+                                        RunReport& report,
+                                        const base::ProgressFn* on_progress) {
   const std::string setting = match::MatchingConfigToJson(config);
   MDM_ASSIGN_OR_RETURN(std::optional<match::MatchModel> model,
                        LoadModel(store, match::ComparisonsFingerprint(config.comparisons)));
@@ -226,9 +245,25 @@ absl::StatusOr<GoldenScope> RunMatching(const MatchingConfig& config, store::Sto
   if (!full && model && last_setting == setting && last_model == model->model_id) {
     MDM_RETURN_IF_ERROR(store.SetRunMatching(report.run_id, setting));
     MDM_RETURN_IF_ERROR(store.SetRunModel(report.run_id, model->model_id));
-    return RunDeltaMatching(config, *model, store, threads, report);
+    return RunDeltaMatching(config, *model, store, threads, report, on_progress);
   }
-  return RunFullMatching(config, std::move(model), store, clock, threads, report);
+  return RunFullMatching(config, std::move(model), store, clock, threads, report,
+                         on_progress);
+}
+
+absl::StatusOr<ScoringSetting> LatestScoringSetting(store::Store& store,
+                                                    absl::string_view command) {
+  MDM_ASSIGN_OR_RETURN(MatchingConfig setting, LatestRunSetting(store));
+  MDM_ASSIGN_OR_RETURN(std::optional<match::MatchModel> model,
+                       LoadModel(store, match::ComparisonsFingerprint(setting.comparisons)));
+  if (!model) {
+    MDM_ASSIGN_OR_RETURN(model, LoadModel(store, ""));
+  }
+  if (!model) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        command, ": the store has no match model yet (run `mdm run` or `mdm train`)"));
+  }
+  return ScoringSetting{std::move(setting), *std::move(model)};
 }
 
 absl::StatusOr<match::MatchModel> TrainAndStoreModel(const MatchingConfig& config,
@@ -245,16 +280,9 @@ absl::StatusOr<match::MatchModel> TrainAndStoreModel(const MatchingConfig& confi
 absl::StatusOr<Explanation> ExplainPair(store::Store& store, absl::string_view source_a,
                                         absl::string_view key_a, absl::string_view source_b,
                                         absl::string_view key_b, int threads) {
-  MDM_ASSIGN_OR_RETURN(MatchingConfig setting, LatestRunSetting(store));
-  MDM_ASSIGN_OR_RETURN(std::optional<match::MatchModel> model,
-                       LoadModel(store, match::ComparisonsFingerprint(setting.comparisons)));
-  if (!model) {
-    MDM_ASSIGN_OR_RETURN(model, LoadModel(store, ""));
-  }
-  if (!model) {
-    return absl::FailedPreconditionError(
-        "explain: the store has no match model yet (run `mdm run` or `mdm train`)");
-  }
+  MDM_ASSIGN_OR_RETURN(ScoringSetting scoring, LatestScoringSetting(store, "explain"));
+  const MatchingConfig& setting = scoring.setting;
+  const match::MatchModel* model = &scoring.model;
   MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecords(store, false, threads));
   const std::optional<uint32_t> a = records.Find(source_a, key_a);
   const std::optional<uint32_t> b = records.Find(source_b, key_b);

@@ -17,6 +17,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "mdm/base/progress_reporter.h"
 #include "mdm/clock.h"
 #include "mdm/config.h"
 #include "mdm/explanation.h"
@@ -33,14 +34,27 @@ namespace mdm::pipeline {
 // clusters. A delta run (delta_matching.h) when the last run matched with
 // the same setting and model and `full` is false; else every record is
 // matched again. REQUIRES: inside BeginWrite() with run `report.run_id`
-// started. Fills report.match and the matching stage times.
+// started. Fills report.match and the matching stage times. Reports the
+// stages' progress to `on_progress` when not null (mdm/progress.h).
 absl::StatusOr<GoldenScope> RunMatching(const MatchingConfig& config, store::Store& store,
                                         const Clock& clock, int threads, bool full,
-                                        RunReport& report);
+                                        RunReport& report,
+                                        const base::ProgressFn* on_progress = nullptr);
 
 // The matching setting of the newest run that matched; the default setting
 // when none did. DataLoss when the stored setting is damaged.
 absl::StatusOr<MatchingConfig> LatestRunSetting(store::Store& store);
+
+// What scores pairs outside a run (explain, MatchOne): the setting of the
+// newest run that matched and the newest model for its comparisons (the
+// newest model of any comparisons when none fits).
+struct ScoringSetting {
+  MatchingConfig setting;
+  match::MatchModel model;
+};
+// FailedPrecondition, naming `command`, when the store has no model.
+absl::StatusOr<ScoringSetting> LatestScoringSetting(store::Store& store,
+                                                    absl::string_view command);
 
 // Trains a model on the store's current records and stores it (a new
 // version). FailedPrecondition when there is nothing to learn from.

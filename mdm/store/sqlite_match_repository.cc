@@ -160,7 +160,7 @@ absl::Status SqliteMatchRepository::ReadMatchKeys(const std::vector<int64_t>& re
 
 absl::StatusOr<std::vector<int64_t>> SqliteMatchRepository::ListUnmatchedRecords() {
   MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT record_id FROM source_records WHERE record_id > "
+      "SELECT record_id FROM source_records WHERE deleted = 0 AND record_id > "
       "(SELECT coalesce(max(record_id), 0) FROM golden_members) ORDER BY record_id"));
   std::vector<int64_t> out;
   for (;;) {

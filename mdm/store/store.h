@@ -204,7 +204,9 @@ class Store {
   virtual absl::Status ReadMatchKeys(const std::vector<int64_t>& record_ids,
                                      const MatchKeysVisitor& visit) = 0;
   // Records added since the last run that matched: ids above every
-  // golden_members row, ascending (delete markers included).
+  // golden_members row, ascending. Delete markers are left out: one for a
+  // key never matched has nothing to match and nothing to take out (a
+  // marker replacing a matched record is a pending record).
   virtual absl::StatusOr<std::vector<int64_t>> ListUnmatchedRecords() = 0;
 
   // Stores a model; returns its id. `run_id` 0 = trained outside a run.

@@ -5,12 +5,14 @@
 #pragma once
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 
 namespace mdm::testing {
 
@@ -93,6 +95,54 @@ inline std::vector<SampleRow> Shuffled(std::vector<SampleRow> rows) {
   for (size_t i = 0; i < rows.size(); ++i) (i % 3 == 0 ? moved : out).push_back(rows[i]);
   out.insert(out.end(), moved.begin(), moved.end());
   return out;
+}
+
+// The CSV layout of the sample rows: one header for both sources, the
+// columns SampleSourcesYaml() maps (maj = observed_at, suppr = deleted).
+inline constexpr char kSampleCsvHeader[] = "id,nom,prenom,rpps,tel,email,cp,ville,maj,suppr\n";
+
+// `sources:` of an mdm.yaml reading crm*.csv (rep, trust 0.9) and msl*.csv
+// (msl, trust 0.7) in the layout of kSampleCsvHeader; MSL first when asked.
+inline std::string SampleSourcesYaml(bool msl_first = false) {
+  constexpr char kMapping[] =
+      "    mapping: {id: source_key, nom: family_name, prenom: given_name, rpps: rpps,\n"
+      "              tel: phone, email: email, cp: address.postcode, ville: address.city,\n"
+      "              maj: observed_at, suppr: deleted}\n";
+  const std::string crm =
+      absl::StrCat("  - name: crm\n    type: rep\n    files: crm*.csv\n    trust: 0.9\n", kMapping);
+  const std::string msl =
+      absl::StrCat("  - name: msl\n    type: msl\n    files: msl*.csv\n    trust: 0.7\n", kMapping);
+  return absl::StrCat("sources:\n", msl_first ? msl : crm, msl_first ? crm : msl);
+}
+
+// One line of a sample CSV file, newline included.
+inline std::string SampleCsvLine(const SampleRow& r) {
+  return absl::StrCat(absl::StrJoin({r.key, r.family, r.given, r.rpps, r.phone, r.email,
+                                     r.postcode, r.city, r.observed, r.deleted},
+                                    ","),
+                      "\n");
+}
+
+// The rows as CSV files: source -> text (header, then its rows in order).
+inline std::map<std::string, std::string> SampleCsvFiles(const std::vector<SampleRow>& rows) {
+  std::map<std::string, std::string> files;
+  for (const SampleRow& r : rows) {
+    std::string& text = files[r.source];
+    if (text.empty()) text = kSampleCsvHeader;
+    absl::StrAppend(&text, SampleCsvLine(r));
+  }
+  return files;
+}
+
+// A delete marker for `source:key`: key, time and flag only.
+inline SampleRow SampleDeleteMarker(const std::string& source, const std::string& key,
+                                    const std::string& observed) {
+  SampleRow r;
+  r.source = source;
+  r.key = key;
+  r.observed = observed;
+  r.deleted = "yes";
+  return r;
 }
 
 }  // namespace mdm::testing

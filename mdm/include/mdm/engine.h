@@ -26,12 +26,28 @@
 //
 // MATCHING
 //
-// Every run matches all current records: blocking rules give candidate
+// A run matches the records it loaded: blocking rules give candidate
 // pairs, a Fellegi-Sunter model scores them, pairs above the auto-merge band
 // are clustered (never across two different valid identifiers of one
-// cannot-link scheme) and pairs in the review band become review items. A
-// run trains the model itself when the store has none for the configured
-// comparisons; Train() trains a new version on demand.
+// cannot-link scheme) and pairs in the review band become review items.
+// When the model and setting are those of the last run, only new, changed
+// and deleted records are matched and the clusters they touch recomputed
+// (the result equals matching everything, which RunOptions::full_rematch
+// forces). A run trains the model itself when the store has none for the
+// configured comparisons; Train() trains a new version on demand.
+//
+// GOLDEN RECORDS
+//
+// Each cluster becomes a golden record with a stable id (golden.h), its
+// values chosen by the survivorship policies of the config:
+//
+//   absl::StatusOr<mdm::Crosswalk> x = (*engine)->Xref("crm_fr", "A-1042");
+//   absl::StatusOr<mdm::GoldenRecord> g = (*engine)->Golden(x->golden_id);
+//
+// MATCHING ONE RECORD
+//
+//   absl::StatusOr<mdm::MatchOneResult> m = (*engine)->MatchOne(record, {});
+//   // m->candidates: golden ids with probabilities and explanations
 //
 //   absl::StatusOr<mdm::ModelSummary> model = (*engine)->Train(*config);
 //   absl::StatusOr<mdm::Explanation> why =
@@ -42,7 +58,8 @@
 //   Files("crm_fr"), Issues({...}), Record("crm_fr", "A-1042"), Runs(10).
 //
 // Errors are absl::Status values; no exception crosses this interface.
-// Thread-safety: an Engine is used by one thread at a time.
+// Thread-safety: an Engine is used by one thread at a time, except MatchOne,
+// which any number of threads may call at once while no other method runs.
 #ifndef MDM_ENGINE_H_
 #define MDM_ENGINE_H_
 
@@ -60,7 +77,9 @@
 #include "mdm/evaluation.h"
 #include "mdm/explanation.h"
 #include "mdm/golden.h"
+#include "mdm/match_one.h"
 #include "mdm/model_summary.h"
+#include "mdm/progress.h"
 #include "mdm/run_report.h"
 #include "mdm/stored.h"
 
@@ -90,6 +109,12 @@ struct RunOptions {
   bool full_rematch = false;
   // Called after each file (from the calling thread), e.g. to show progress.
   std::function<void(const FileReport&)> on_file_done;
+  // Called as the long stages advance (mdm/progress.h lists them), at most
+  // about every 100 ms per stage besides each stage's first and last call.
+  // Always called from the thread that called Run(), never concurrently,
+  // also while worker threads do the stage's work; a slow callback slows
+  // the run. Default: empty (no progress is tracked, nothing is timed).
+  std::function<void(const Progress&)> on_progress;
 };
 
 class Engine {
@@ -155,6 +180,20 @@ class Engine {
   // matched yet (loaded with --load-only).
   virtual absl::StatusOr<Crosswalk> Xref(absl::string_view source,
                                          absl::string_view source_key) = 0;
+
+  // The golden records `record` would join or come close to, best first,
+  // with the probability and explanation of its best pair with each; the
+  // store is not written. The record is normalized as in a run (fill the
+  // display fields: name, phones' raw, e-mails' raw, identifiers, ...). The
+  // first call builds an in-memory index of the store (seconds for a
+  // million records, memory about that of a matching run); later calls
+  // answer from it in about a millisecond. The index is rebuilt after Run()
+  // or Train() on this engine; runs by other processes are not seen until
+  // the engine is opened again. FailedPrecondition when no run has matched
+  // yet; InvalidArgument when the record has neither a family name nor a
+  // national identifier, or for options out of range.
+  virtual absl::StatusOr<MatchOneResult> MatchOne(const SourceRecord& record,
+                                                  const MatchOneOptions& options) = 0;
 
   // Measures the store's clusters, blocking and review queue against a
   // ground truth. NotFound when the truth file cannot be read;

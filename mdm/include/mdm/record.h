@@ -83,13 +83,13 @@ struct Address {
 
 struct Phone {
   std::string raw;   // as received
-  std::string e164;  // "+33142345678"; empty when it cannot be parsed
+  std::string e164{};  // "+33142345678"; empty when it cannot be parsed
   Validity validity = Validity::kUnchecked;
 };
 
 struct Email {
   std::string raw;         // as received
-  std::string normalized;  // trimmed, lower case
+  std::string normalized{};  // trimmed, lower case
   Validity validity = Validity::kUnchecked;
 };
 

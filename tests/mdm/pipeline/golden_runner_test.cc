@@ -30,37 +30,11 @@
 namespace mdm::pipeline {
 namespace {
 
-constexpr char kSourceCrm[] = R"(  - name: crm
-    type: rep
-    files: crm*.csv
-    trust: 0.9
-    mapping: {id: source_key, nom: family_name, prenom: given_name, rpps: rpps,
-              tel: phone, email: email, cp: address.postcode, ville: address.city,
-              maj: observed_at, suppr: deleted}
-)";
-constexpr char kSourceMsl[] = R"(  - name: msl
-    type: msl
-    files: msl*.csv
-    trust: 0.7
-    mapping: {id: source_key, nom: family_name, prenom: given_name, rpps: rpps,
-              tel: phone, email: email, cp: address.postcode, ville: address.city,
-              maj: observed_at, suppr: deleted}
-)";
-
-constexpr char kHeader[] = "id,nom,prenom,rpps,tel,email,cp,ville,maj,suppr\n";
-
 using Row = testing::SampleRow;
 using testing::kSamplePeople;
 using testing::SamplePeopleRows;
 using testing::Shuffled;
 using testing::ValidRpps;
-
-std::string Csv(const Row& r) {
-  return absl::StrCat(absl::StrJoin({r.key, r.family, r.given, r.rpps, r.phone, r.email,
-                                     r.postcode, r.city, r.observed, r.deleted},
-                                    ","),
-                      "\n");
-}
 
 // A row with the default time and no delete flag.
 Row Person(std::vector<std::string> f) {
@@ -77,14 +51,8 @@ Row Person(std::vector<std::string> f) {
   return r;
 }
 
-// A delete marker for `source:key`: key, time and flag only.
 Row Delete(const std::string& source, const std::string& key, const std::string& observed) {
-  Row r;
-  r.source = source;
-  r.key = key;
-  r.observed = observed;
-  r.deleted = "yes";
-  return r;
+  return testing::SampleDeleteMarker(source, key, observed);
 }
 
 Row RowOf(const std::vector<Row>& rows, const std::string& name) {
@@ -102,8 +70,7 @@ struct Harness {
   Config config;
 
   explicit Harness(bool msl_first = false) {
-    const std::string yaml = absl::StrCat("version: 1\nsources:\n", msl_first ? kSourceMsl : kSourceCrm,
-                                          msl_first ? kSourceCrm : kSourceMsl);
+    const std::string yaml = absl::StrCat("version: 1\n", testing::SampleSourcesYaml(msl_first));
     config = *ParseConfig(yaml, dir.File("mdm.yaml"));
     EngineOptions options;
     options.db_path = dir.File("mdm.db");
@@ -115,13 +82,9 @@ struct Harness {
 
   // Writes the rows of each source to `<source><suffix>.csv`.
   void Write(const std::vector<Row>& rows, const std::string& suffix) {
-    std::map<std::string, std::string> files;
-    for (const Row& r : rows) {
-      std::string& text = files[r.source];
-      if (text.empty()) text = kHeader;
-      absl::StrAppend(&text, Csv(r));
+    for (const auto& [source, text] : testing::SampleCsvFiles(rows)) {
+      dir.Write(source + suffix + ".csv", text);
     }
-    for (const auto& [source, text] : files) dir.Write(source + suffix + ".csv", text);
   }
 
   RunReport Run(bool skip_matching = false, bool dry_run = false) {

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -559,6 +561,103 @@ TEST_CASE("LatestRunSetting: the setting of the newest run that matched", "[pipe
   CHECK(setting->auto_merge == 0.97);
   CHECK(setting->review == 0.5);
   CHECK(setting->blocking_rules.size() == h.config.matching.blocking_rules.size());
+}
+
+// RunOptions::on_progress calls, their views copied.
+struct ProgressCall {
+  std::string stage, item, unit;
+  int64_t done = 0, total = 0;
+  bool finished = false;
+  std::thread::id thread;
+};
+
+// A run with on_progress set; the calls grouped by stage (and file), in
+// order.
+std::vector<std::vector<ProgressCall>> RunWithProgress(Harness& h, RunReport* report) {
+  std::vector<ProgressCall> calls;
+  RunOptions options;
+  options.on_progress = [&calls](const Progress& p) {
+    calls.push_back({std::string(p.stage), std::string(p.item), std::string(p.unit), p.done,
+                     p.total, p.finished, std::this_thread::get_id()});
+  };
+  h.clock.Advance(absl::Minutes(1));
+  absl::StatusOr<RunReport> run = RunBatch(h.config, options, *h.store, h.clock, 4);
+  REQUIRE(run.ok());
+  *report = *std::move(run);
+  std::vector<std::vector<ProgressCall>> stages;
+  for (ProgressCall& c : calls) {
+    if (stages.empty() || stages.back().back().finished) stages.emplace_back();
+    stages.back().push_back(std::move(c));
+  }
+  return stages;
+}
+
+std::vector<std::string> StageNames(const std::vector<std::vector<ProgressCall>>& stages) {
+  std::vector<std::string> names;
+  for (const auto& calls : stages) names.push_back(calls.front().stage);
+  return names;
+}
+
+// Starts at 0, never goes back, stays within a known total and reaches
+// it, ends finished; one stage, one item, one unit, the caller's thread.
+void CheckStage(const std::vector<ProgressCall>& calls) {
+  INFO("stage " << calls.front().stage << " " << calls.front().item);
+  CHECK(calls.front().done == 0);
+  CHECK(calls.back().finished);
+  int64_t previous = 0;
+  for (size_t i = 0; i < calls.size(); ++i) {
+    const ProgressCall& c = calls[i];
+    CHECK(c.stage == calls.front().stage);
+    CHECK(c.item == calls.front().item);
+    CHECK(c.unit == calls.front().unit);
+    CHECK(c.total == calls.front().total);
+    CHECK(c.finished == (i + 1 == calls.size()));
+    CHECK(c.done >= previous);
+    if (c.total > 0) CHECK(c.done <= c.total);
+    CHECK(c.thread == std::this_thread::get_id());
+    previous = c.done;
+  }
+  if (calls.back().total > 0) CHECK(calls.back().done == calls.back().total);
+}
+
+TEST_CASE("RunBatch: on_progress hears each long stage start, advance and finish",
+          "[pipeline]") {
+  Harness h;
+  h.Write(SampleRows());
+  RunReport report;
+  const std::vector<std::vector<ProgressCall>> stages = RunWithProgress(h, &report);
+  CHECK(StageNames(stages) ==
+        std::vector<std::string>{"ingest", "ingest", "load_keys", "block", "train", "score",
+                                 "cluster", "persist_matches", "golden"});
+  for (const auto& calls : stages) CheckStage(calls);
+  // What each stage counts, against what the run did.
+  std::map<std::string, const ProgressCall*> last;
+  for (const auto& calls : stages) last[calls.front().stage] = &calls.back();
+  for (size_t file = 0; file < 2; ++file) {
+    const ProgressCall& ingest = stages[file].back();
+    CHECK(ingest.unit == "bytes");
+    CHECK(ingest.item == report.files[file].path);  // a path: no record data
+    CHECK(ingest.total == static_cast<int64_t>(std::filesystem::file_size(ingest.item)));
+  }
+  CHECK(last["load_keys"]->unit == "records");
+  CHECK(last["load_keys"]->total >= report.match.records);
+  CHECK(last["score"]->unit == "blocks");
+  CHECK(last["score"]->total > 0);
+  CHECK(last["persist_matches"]->total == report.match.records);
+  CHECK(last["golden"]->unit == "clusters");
+  CHECK(last["golden"]->total == report.golden.rebuilt);
+  for (const char* no_count : {"block", "train", "cluster"}) {
+    CHECK(last[no_count]->total == 0);
+    CHECK(last[no_count]->unit.empty());
+  }
+
+  SECTION("a delta run reports what it does: the new file, scoring, golden records") {
+    h.Write({Bridge()}, "_2");
+    const std::vector<std::vector<ProgressCall>> delta = RunWithProgress(h, &report);
+    REQUIRE(report.match.delta);
+    CHECK(StageNames(delta) == std::vector<std::string>{"ingest", "score", "golden"});
+    for (const auto& calls : delta) CheckStage(calls);
+  }
 }
 }  // namespace
 }  // namespace mdm::pipeline

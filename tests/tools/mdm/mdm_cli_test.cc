@@ -158,6 +158,16 @@ std::pair<std::string, std::string> SamePersonPair() {
   return {};
 }
 
+TEST_CASE("mdm run: stderr that is not a terminal gets no progress line", "[cli]") {
+  testing::TempDir dir;
+  const std::string db = dir.File("mdm.db");
+  REQUIRE(Mdm(absl::StrCat("init --db ", db), dir).exit_code == 0);
+  Result run = Mdm(absl::StrCat("run --config ", kSamples, "/mdm.yaml --db ", db), dir);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find("committed") != std::string::npos);
+  CHECK(run.err.empty());
+}
+
 TEST_CASE("mdm train, explain and evaluate answer from a matched store", "[cli]") {
   testing::TempDir dir;
   const std::string db = dir.File("mdm.db");

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // mdm run --config mdm.yaml [--db PATH] [--dry-run]: one batch run.
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "mdm/json.h"
 #include "tools/mdm/cli.h"
+#include "tools/mdm/progress_line.h"
 #include "tools/mdm/table.h"
 
 namespace mdm::cli {
@@ -133,7 +135,15 @@ int Run(const CommonOptions& common, const RunFlags& flags) {
   run_options.dry_run = flags.dry_run;
   run_options.skip_matching = flags.load_only;
   run_options.full_rematch = flags.full;
+  // Progress only where a person watches: a terminal, not --json, logs or
+  // pipes.
+  std::optional<ProgressLine> progress;
+  if (!common.json && StderrIsTerminal()) {
+    progress.emplace(stderr);
+    run_options.on_progress = [&progress](const Progress& p) { progress->Update(p); };
+  }
   absl::StatusOr<RunReport> report = opened->engine->Run(opened->config, run_options);
+  if (progress) progress->Clear();
   if (!report.ok()) return Fail(report.status());
   if (common.json) {
     std::cout << RunReportToJson(*report) << "\n";
