@@ -283,13 +283,20 @@ bool Blocker::Emits(int rule, uint64_t key, uint32_t lo, uint32_t hi) const {
 }
 
 void Blocker::VisitBlock(const Block& block, int thread, uint64_t threshold, int64_t* pairs,
-                         const std::function<void(int, uint32_t, uint32_t, int)>& visit) const {
+                         const std::function<void(int, uint32_t, uint32_t, int)>& visit,
+                         const std::vector<bool>* focus) const {
   const std::vector<Entry>& entries = entries_[block.rule];
   const uint64_t key = entries[block.begin].key;
+  if (focus != nullptr &&
+      std::none_of(entries.begin() + block.begin, entries.begin() + block.end,
+                   [focus](const Entry& e) { return (*focus)[e.row]; })) {
+    return;
+  }
   for (uint32_t i = block.begin; i < block.end; ++i) {
     for (uint32_t j = i + 1; j < block.end; ++j) {
       const uint32_t lo = entries[i].row;
       const uint32_t hi = entries[j].row;
+      if (focus != nullptr && !(*focus)[lo] && !(*focus)[hi]) continue;
       if (threshold != UINT64_MAX &&
           base::Mix64((static_cast<uint64_t>(lo) << 32) | hi) >= threshold) {
         continue;
@@ -321,14 +328,14 @@ void Blocker::ForEachBlock(int threads, PerBlock per_block, const BlocksDone* do
 
 void Blocker::ForEachPair(int threads,
                           const std::function<void(int, uint32_t, uint32_t, int)>& visit,
-                          const BlocksDone& blocks_done) {
+                          const BlocksDone& blocks_done, const std::vector<bool>* focus) {
   const size_t rules = entries_.size();
   threads = std::max(1, threads);
   std::vector<std::vector<int64_t>> pairs(threads, std::vector<int64_t>(rules, 0));
   ForEachBlock(
       threads,
       [&](int thread, const Block& block) {
-        VisitBlock(block, thread, UINT64_MAX, pairs[thread].data(), visit);
+        VisitBlock(block, thread, UINT64_MAX, pairs[thread].data(), visit, focus);
       },
       blocks_done ? &blocks_done : nullptr);
   report_.candidate_pairs = 0;

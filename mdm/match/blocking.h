@@ -96,10 +96,13 @@ class Blocker {
   // Calls visit(thread, lo, hi, rule_index) for every candidate pair, from
   // `threads` worker threads (1 = the calling thread only). Counts each
   // rule's pairs into report(). With `blocks_done`, reports every block
-  // visited, block_count() in all.
+  // visited, block_count() in all. With `focus` (per row), only pairs with
+  // a row in focus are visited (and counted), found without walking the
+  // blocks that hold none: a delta run's pairs.
   void ForEachPair(int threads,
                    const std::function<void(int, uint32_t, uint32_t, int)>& visit,
-                   const BlocksDone& blocks_done = nullptr);
+                   const BlocksDone& blocks_done = nullptr,
+                   const std::vector<bool>* focus = nullptr);
 
   // The blocks ForEachPair() visits, every rule's (capped ones excluded).
   int64_t block_count() const { return static_cast<int64_t>(blocks_.size()); }
@@ -159,7 +162,8 @@ class Blocker {
   // Visits the block's pairs whose PairHash() is below `threshold`
   // (UINT64_MAX: all of them).
   void VisitBlock(const Block& block, int thread, uint64_t threshold, int64_t* pairs,
-                  const std::function<void(int, uint32_t, uint32_t, int)>& visit) const;
+                  const std::function<void(int, uint32_t, uint32_t, int)>& visit,
+                  const std::vector<bool>* focus = nullptr) const;
   template <typename PerBlock>
   void ForEachBlock(int threads, PerBlock per_block, const BlocksDone* done = nullptr) const;
 

@@ -32,7 +32,6 @@ ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
     };
   }
   blocker.ForEachPair(threads, [&](int thread, uint32_t lo, uint32_t hi, int) {
-    if (focus != nullptr && !(*focus)[lo] && !(*focus)[hi]) return;
     ScoreOutput& out = partial[thread];
     ComparisonVector& v = vectors[thread];
     double sum = 0, rest = bounds.max_sum;
@@ -64,7 +63,7 @@ ScoreOutput ScoreCandidates(Blocker& blocker, const FeatureTable& table,
     }
     ++(decision == MatchDecision::kAutoMerge ? out.auto_merge : out.review);
     out.pairs.push_back({lo, hi, weight, decision, conflict});
-  }, blocks_done);
+  }, blocks_done, focus);
   ScoreOutput total = std::move(partial[0]);
   for (int t = 1; t < threads; ++t) {
     total.pairs.insert(total.pairs.end(), partial[t].pairs.begin(), partial[t].pairs.end());

@@ -89,7 +89,7 @@ class DeltaRun {
     MDM_RETURN_IF_ERROR(ScoreChanged());
     report_.stage_seconds["score"] = watch.Lap();
     MDM_RETURN_IF_ERROR(FindScope());
-    MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecordsById(store_, Sorted(scope_)));
+    MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecordsById(store_, Sorted(scope_), threads_));
     cluster::ClusterOutput clusters = ClusterScope(records);
     report_.stage_seconds["cluster"] = watch.Lap();
     MDM_RETURN_IF_ERROR(WriteReviewItems(records, clusters));
@@ -118,7 +118,7 @@ class DeltaRun {
     changed_.insert(pending.begin(), pending.end());
     changed_.insert(unmatched.begin(), unmatched.end());
     if (changed_.empty()) return absl::OkStatus();
-    MDM_ASSIGN_OR_RETURN(MatchRecords live, LoadMatchRecordsById(store_, Sorted(changed_)));
+    MDM_ASSIGN_OR_RETURN(MatchRecords live, LoadMatchRecordsById(store_, Sorted(changed_), threads_));
     for (uint32_t row = 0; row < live.size(); ++row) {
       const int64_t id = live.table().record_id(row);
       new_keys_[id] = RowRuleKeys(live.table(), row, config_.blocking_rules);
@@ -217,7 +217,7 @@ class DeltaRun {
         }
       }
     }
-    MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecordsById(store_, Sorted(load)));
+    MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecordsById(store_, Sorted(load), threads_));
     match::FeatureTable& table = records.table();
     match::ApplyTermFrequencies(model_.term_frequencies, table);
     match::Comparator comparator(config_.comparisons, table, match::DefaultNicknames());

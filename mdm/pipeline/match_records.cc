@@ -168,7 +168,8 @@ absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store& store, bool store_re
 }
 
 absl::StatusOr<MatchRecords> LoadMatchRecordsById(store::Store& store,
-                                                  std::vector<int64_t> record_ids) {
+                                                  std::vector<int64_t> record_ids,
+                                                  int threads) {
   std::sort(record_ids.begin(), record_ids.end());
   struct Row {
     std::string source, key, blob;
@@ -184,20 +185,36 @@ absl::StatusOr<MatchRecords> LoadMatchRecordsById(store::Store& store,
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     return std::tie(a.source, a.key) < std::tie(b.source, b.key);
   });
-  KeysChunk chunk;
-  for (Row& row : rows) {
+  // One contiguous part of the rows per thread, joined in order.
+  const size_t parts = std::clamp<size_t>(rows.size() / kChunkRows, 1, std::max(1, threads));
+  std::vector<KeysChunk> chunks(parts);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Row& row = rows[i];
     const bool stale = !match::IsCurrentMatchKeys(row.blob);
     if (stale) {
       MDM_ASSIGN_OR_RETURN(row.blob, store.RecordJson(row.record_id));
     }
+    KeysChunk& chunk = chunks[i * parts / rows.size()];
     chunk.record_ids.push_back(row.record_id);
     chunk.stale.push_back(stale);
     chunk.blobs.push_back(std::move(row.blob));
   }
-  TableChunk built = BuildChunk(std::move(chunk));
-  MDM_RETURN_IF_ERROR(built.status);
+  std::vector<TableChunk> built(parts);
+  std::vector<std::thread> workers;
+  for (size_t p = 1; p < parts; ++p) {
+    workers.emplace_back([&, p] { built[p] = BuildChunk(std::move(chunks[p])); });
+  }
+  built[0] = BuildChunk(std::move(chunks[0]));
+  for (std::thread& w : workers) w.join();
   MatchRecords out;
-  out.table_ = std::move(built.table);
+  for (TableChunk& part : built) {
+    MDM_RETURN_IF_ERROR(part.status);
+    if (out.table_.size() == 0) {
+      out.table_ = std::move(part.table);
+    } else {
+      out.table_.Append(part.table);
+    }
+  }
   for (const Row& row : rows) out.AddName(row.source, row.key);
   return out;
 }

@@ -38,7 +38,8 @@ class MatchRecords {
  private:
   friend absl::StatusOr<MatchRecords> LoadMatchRecords(store::Store&, bool, int,
                                                        const base::ProgressFn*);
-  friend absl::StatusOr<MatchRecords> LoadMatchRecordsById(store::Store&, std::vector<int64_t>);
+  friend absl::StatusOr<MatchRecords> LoadMatchRecordsById(store::Store&, std::vector<int64_t>,
+                                                           int);
   void AddName(absl::string_view source, absl::string_view key);
 
   match::FeatureTable table_;
@@ -48,9 +49,10 @@ class MatchRecords {
 
 // Loads the records `record_ids` (any order, no duplicates), rows in
 // (source, source_key) order; delete markers are left out. Stale keys are
-// extracted again but not stored.
+// extracted again but not stored. Decoded on `threads` threads.
 absl::StatusOr<MatchRecords> LoadMatchRecordsById(store::Store& store,
-                                                  std::vector<int64_t> record_ids);
+                                                  std::vector<int64_t> record_ids,
+                                                  int threads = 1);
 
 // Loads the table, decoding on `threads` threads. `store_refreshed_keys`:
 // write re-extracted keys back (REQUIRES: inside BeginWrite()). DataLoss

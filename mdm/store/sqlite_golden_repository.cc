@@ -95,24 +95,29 @@ absl::StatusOr<std::vector<GoldenRow>> SqliteGoldenRepository::ListGoldens() {
 }
 
 absl::StatusOr<std::optional<GoldenRow>> SqliteGoldenRepository::OneGolden(
-    absl::string_view where, const std::function<void(Statement&)>& bind) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(absl::StrCat(
+    Statement& slot, absl::string_view where, const std::function<void(Statement&)>& bind) {
+  MDM_ASSIGN_OR_RETURN(Statement* s, Cached(db_, slot, absl::StrCat(
       "SELECT ", kGoldenColumns, ", golden_json FROM golden_records WHERE ", where)));
-  bind(s);
-  MDM_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return std::optional<GoldenRow>();
-  GoldenRow g = ReadGolden(s);
-  g.golden_json = s.ColumnText(7);
-  return std::optional<GoldenRow>(std::move(g));
+  bind(*s);
+  absl::StatusOr<bool> row = s->Step();
+  std::optional<GoldenRow> out;
+  if (row.ok() && *row) {
+    out = ReadGolden(*s);
+    out->golden_json = s->ColumnText(7);
+  }
+  s->Reset();
+  if (!row.ok()) return row.status();
+  return out;
 }
 
 absl::StatusOr<std::optional<GoldenRow>> SqliteGoldenRepository::GetGolden(int64_t seq) {
-  return OneGolden("seq = ?", [seq](Statement& s) { s.Bind(1, seq); });
+  return OneGolden(golden_by_seq_, "seq = ?", [seq](Statement& s) { s.Bind(1, seq); });
 }
 
 absl::StatusOr<std::optional<GoldenRow>> SqliteGoldenRepository::FindGolden(
     absl::string_view golden_id) {
-  return OneGolden("golden_id = ?", [golden_id](Statement& s) { s.Bind(1, golden_id); });
+  return OneGolden(golden_by_id_, "golden_id = ?",
+                   [golden_id](Statement& s) { s.Bind(1, golden_id); });
 }
 
 absl::StatusOr<int64_t> SqliteGoldenRepository::InsertGolden(const GoldenRow& g) {

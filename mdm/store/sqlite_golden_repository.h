@@ -51,11 +51,14 @@ class SqliteGoldenRepository {
       const std::function<absl::Status(int64_t, absl::string_view)>& visit);
 
  private:
-  absl::StatusOr<std::optional<GoldenRow>> OneGolden(absl::string_view where,
+  // The golden record the cached statement `slot` (prepared from `where`
+  // on first use) finds; delta runs look up thousands of them.
+  absl::StatusOr<std::optional<GoldenRow>> OneGolden(Statement& slot, absl::string_view where,
                                                      const std::function<void(Statement&)>& bind);
 
   SqliteDb& db_;
-  Statement insert_golden_, update_golden_, put_member_, add_event_, read_json_, add_pending_, read_member_, count_active_;
+  Statement insert_golden_, update_golden_, put_member_, add_event_, read_json_, add_pending_, read_member_, count_active_,
+      golden_by_seq_, golden_by_id_;
 };
 
 }  // namespace mdm::store

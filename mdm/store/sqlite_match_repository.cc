@@ -139,7 +139,8 @@ absl::Status SqliteMatchRepository::ReadMatchKeys(const std::vector<int64_t>& re
                                                   const MatchKeysVisitor& visit) {
   if (!read_keys_.valid()) {
     MDM_ASSIGN_OR_RETURN(read_keys_, db_.Prepare(
-        "SELECT r.source, r.source_key, k.keys, r.deleted FROM source_records r "
+        "SELECT r.source, r.source_key, k.keys, r.deleted "
+        "FROM source_records r INDEXED BY source_records_identity "
         "LEFT JOIN record_match_keys k ON k.record_id = r.record_id WHERE r.record_id = ?"));
   }
   for (int64_t id : record_ids) {

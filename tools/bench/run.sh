@@ -23,6 +23,8 @@ echo "== ingest: files -> normalized source records in SQLite"
 $bench/ingest_bench --data "$data" --runs 3 --work build/bench/work
 echo "== matching: normalized records -> clusters (first run trains the model)"
 $bench/match_bench --data "$data" --runs 3 --work build/bench/match-work
+echo "== nightly batch: fresh store, files -> golden records; then a delta of 10k changed rows"
+$bench/nightly_bench --data "$data" --runs 3 --delta 10000 --work build/bench/nightly-work
 echo "== CSV reader"
 $bench/csv_bench
 echo "== key folding and name parsing"
