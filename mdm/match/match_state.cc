@@ -31,7 +31,7 @@ absl::Status Damaged(const char* what) {
 
 }  // namespace
 
-std::string EncodeRuleKeys(const std::vector<RuleKey>& keys) {
+std::string EncodeRuleKeys(absl::Span<const RuleKey> keys) {
   std::string out;
   out.reserve(1 + keys.size() * kKeyBytes);
   out.push_back(static_cast<char>(kVersion));
@@ -55,7 +55,7 @@ absl::Status DecodeRuleKeys(absl::string_view blob, std::vector<RuleKey>* keys) 
   return absl::OkStatus();
 }
 
-std::string EncodeEdges(const std::vector<StoredEdge>& edges) {
+std::string EncodeEdges(absl::Span<const StoredEdge> edges) {
   std::string out;
   out.reserve(1 + edges.size() * kEdgeBytes);
   out.push_back(static_cast<char>(kVersion));

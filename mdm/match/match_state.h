@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/types/span.h"
 #include "absl/strings/string_view.h"
 
 namespace mdm::match {
@@ -51,10 +52,10 @@ struct StoredEdge {
 };
 
 // `keys` sorted by (rule, key).
-std::string EncodeRuleKeys(const std::vector<RuleKey>& keys);
+std::string EncodeRuleKeys(absl::Span<const RuleKey> keys);
 absl::Status DecodeRuleKeys(absl::string_view blob, std::vector<RuleKey>* keys);
 
-std::string EncodeEdges(const std::vector<StoredEdge>& edges);
+std::string EncodeEdges(absl::Span<const StoredEdge> edges);
 absl::Status DecodeEdges(absl::string_view blob, std::vector<StoredEdge>* edges);
 
 }  // namespace mdm::match

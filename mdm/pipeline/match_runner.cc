@@ -90,29 +90,65 @@ std::vector<store::ReviewItemRow> ReviewItems(const MatchRecords& records,
 // Every record's blocking keys and scored edges, for the next delta run.
 absl::Status PersistMatchState(store::Store& store, const MatchRecords& records,
                                const match::Blocker& blocker,
-                               const match::ScoreOutput& scored,
+                               const match::ScoreOutput& scored, int threads,
                                base::ProgressReporter& progress) {
   const match::FeatureTable& t = records.table();
-  std::vector<std::vector<match::RuleKey>> keys(t.size());
-  blocker.ForEachRowKey([&keys](uint32_t row, int rule, uint64_t key) {
-    keys[row].push_back({static_cast<uint32_t>(rule), key});
+  const uint32_t rows = t.size();
+  // Every row's keys and edges side by side (two passes: count, then
+  // fill), not a million small vectors.
+  std::vector<uint64_t> key_start(rows + 1, 0), edge_start(rows + 1, 0);
+  blocker.ForEachRowKey([&](uint32_t row, int, uint64_t) { ++key_start[row + 1]; });
+  for (const match::ScoredPair& p : scored.pairs) {
+    ++edge_start[p.lo + 1];
+    ++edge_start[p.hi + 1];
+  }
+  for (uint32_t row = 0; row < rows; ++row) {
+    key_start[row + 1] += key_start[row];
+    edge_start[row + 1] += edge_start[row];
+  }
+  std::vector<match::RuleKey> keys(key_start[rows]);
+  std::vector<match::StoredEdge> edges(edge_start[rows]);
+  std::vector<uint64_t> key_fill(key_start.begin(), key_start.end() - 1);
+  std::vector<uint64_t> edge_fill(edge_start.begin(), edge_start.end() - 1);
+  blocker.ForEachRowKey([&](uint32_t row, int rule, uint64_t key) {
+    keys[key_fill[row]++] = {static_cast<uint32_t>(rule), key};
   });
-  std::vector<std::vector<match::StoredEdge>> edges(t.size());
   for (const match::ScoredPair& p : scored.pairs) {
     const match::EdgeKind kind = EdgeKindOf(p.decision, p.conflict_scheme >= 0);
-    edges[p.lo].push_back({t.record_id(p.hi), p.weight, kind});
-    edges[p.hi].push_back({t.record_id(p.lo), p.weight, kind});
+    edges[edge_fill[p.lo]++] = {t.record_id(p.hi), p.weight, kind};
+    edges[edge_fill[p.hi]++] = {t.record_id(p.lo), p.weight, kind};
   }
   // Rows in record id order: the table's key order, cheapest to insert.
-  std::vector<uint32_t> order(t.size());
-  for (uint32_t row = 0; row < t.size(); ++row) order[row] = row;
+  std::vector<uint32_t> order(rows);
+  for (uint32_t row = 0; row < rows; ++row) order[row] = row;
   std::sort(order.begin(), order.end(),
             [&t](uint32_t a, uint32_t b) { return t.record_id(a) < t.record_id(b); });
+  // Encoded on every thread, written by this one, a batch at a time.
   MDM_RETURN_IF_ERROR(store.ClearMatchState());
-  for (uint32_t row : order) {
-    MDM_RETURN_IF_ERROR(store.PutMatchState(t.record_id(row), match::EncodeRuleKeys(keys[row]),
-                                            match::EncodeEdges(edges[row])));
-    progress.Advance(1);
+  constexpr uint32_t kBatch = 1 << 16;
+  const uint32_t parts = static_cast<uint32_t>(std::max(1, threads));
+  std::vector<std::pair<std::string, std::string>> blobs(std::min(rows, kBatch));
+  for (uint32_t begin = 0; begin < rows; begin += kBatch) {
+    const uint32_t end = std::min(rows, begin + kBatch);
+    auto encode = [&](uint32_t part) {
+      for (uint32_t i = begin + part; i < end; i += parts) {
+        const uint32_t row = order[i];
+        blobs[i - begin] = {
+            match::EncodeRuleKeys(absl::MakeConstSpan(keys).subspan(
+                key_start[row], key_start[row + 1] - key_start[row])),
+            match::EncodeEdges(absl::MakeConstSpan(edges).subspan(
+                edge_start[row], edge_start[row + 1] - edge_start[row]))};
+      }
+    };
+    std::vector<std::thread> workers;
+    for (uint32_t part = 1; part < parts; ++part) workers.emplace_back(encode, part);
+    encode(0);
+    for (std::thread& w : workers) w.join();
+    for (uint32_t i = begin; i < end; ++i) {
+      const auto& [key_blob, edge_blob] = blobs[i - begin];
+      MDM_RETURN_IF_ERROR(store.PutMatchState(t.record_id(order[i]), key_blob, edge_blob));
+      progress.Advance(1);
+    }
   }
   return absl::OkStatus();
 }
@@ -208,7 +244,7 @@ absl::StatusOr<GoldenScope> RunFullMatching(const MatchingConfig& config,
   if (model) {
     base::ProgressReporter persist_progress(on_progress, "persist_matches", "records",
                                             records.size());
-    MDM_RETURN_IF_ERROR(PersistMatchState(store, records, blocker, scored, persist_progress));
+    MDM_RETURN_IF_ERROR(PersistMatchState(store, records, blocker, scored, threads, persist_progress));
     persist_progress.Finish();
   }
   report.stage_seconds["persist_matches"] = watch.Lap();
