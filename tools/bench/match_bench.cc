@@ -82,8 +82,9 @@ int Child(const std::string& config_path, const std::string& store, bool first_r
   }
   // Timed by the parent from here: the child's set-up above is small next
   // to a run, but the stage times below are the run's own.
-  absl::Status status =
-      mdm::pipeline::RunMatching(config->matching, db, mdm::Clock::Real(), threads, report);
+  absl::Status status = mdm::pipeline::RunMatching(config->matching, db, mdm::Clock::Real(),
+                                                   threads, /*full=*/true, report)
+                            .status();
   if (!status.ok()) {
     std::cerr << status << "\n";
     return 1;
