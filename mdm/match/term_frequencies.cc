@@ -67,6 +67,7 @@ class Reader {
   bool Get32(uint32_t* v) { return Get(v, 4); }
   bool Get64(uint64_t* v) { return Get(v, 8); }
   bool done() const { return blob_.empty(); }
+  size_t left() const { return blob_.size(); }
 
  private:
   bool Get(void* v, size_t n) {
@@ -157,6 +158,8 @@ absl::StatusOr<TermFrequencies> DecodeTermFrequencies(absl::string_view blob) {
       return damaged;
     }
     s.slot = static_cast<Slot>(slot);
+    // 12 bytes per count: a damaged n must not allocate what the blob lacks.
+    if (n > in.left() / 12) return damaged;
     s.counts.resize(n);
     for (auto& [hash, count] : s.counts) {
       if (!in.Get64(&hash) || !in.Get32(&count)) return damaged;

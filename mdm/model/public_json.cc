@@ -182,7 +182,9 @@ std::string RunsToJson(const std::vector<RunSummary>& runs) {
   return model::DumpJson(out);
 }
 
-std::string ExplanationToJson(const Explanation& e) {
+namespace {
+
+Json ExplanationJson(const Explanation& e) {
   Json terms = Json::array();
   for (const ComparisonTerm& t : e.terms) {
     terms.push_back(Json{{"comparison", t.comparison}, {"level", t.level}, {"m", t.m},
@@ -190,17 +192,34 @@ std::string ExplanationToJson(const Explanation& e) {
                          {"tf_adjustment", t.tf_adjustment}, {"value_a", t.value_a},
                          {"value_b", t.value_b}});
   }
-  return model::DumpJson(Json{{"record_a", e.record_a},
-                              {"record_b", e.record_b},
-                              {"model_id", e.model_id},
-                              {"prior", e.prior},
-                              {"prior_weight", e.prior_weight},
-                              {"terms", terms},
-                              {"match_weight", e.match_weight},
-                              {"probability", e.probability},
-                              {"decision", MatchDecisionName(e.decision)},
-                              {"cannot_link_scheme", e.cannot_link_scheme},
-                              {"blocking_rule", e.blocking_rule}});
+  return Json{{"record_a", e.record_a},
+              {"record_b", e.record_b},
+              {"model_id", e.model_id},
+              {"prior", e.prior},
+              {"prior_weight", e.prior_weight},
+              {"terms", terms},
+              {"match_weight", e.match_weight},
+              {"probability", e.probability},
+              {"decision", MatchDecisionName(e.decision)},
+              {"cannot_link_scheme", e.cannot_link_scheme},
+              {"blocking_rule", e.blocking_rule}};
+}
+
+}  // namespace
+
+std::string ExplanationToJson(const Explanation& e) { return model::DumpJson(ExplanationJson(e)); }
+
+std::string MatchOneResultToJson(const MatchOneResult& result) {
+  Json candidates = Json::array();
+  for (const MatchCandidate& c : result.candidates) {
+    candidates.push_back(Json{{"golden_id", c.golden_id},
+                              {"probability", c.probability},
+                              {"decision", MatchDecisionName(c.decision)},
+                              {"explanation", ExplanationJson(c.explanation)}});
+  }
+  return model::DumpJson(Json{{"model_id", result.model_id},
+                              {"compared_records", result.compared_records},
+                              {"candidates", candidates}});
 }
 
 std::string ModelSummaryToJson(const ModelSummary& m) {

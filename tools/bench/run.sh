@@ -25,6 +25,8 @@ echo "== matching: normalized records -> clusters (first run trains the model)"
 $bench/match_bench --data "$data" --runs 3 --work build/bench/match-work
 echo "== nightly batch: fresh store, files -> golden records; then a delta of 10k changed rows"
 $bench/nightly_bench --data "$data" --runs 3 --delta 10000 --work build/bench/nightly-work
+echo "== MatchOne latency against the store of the nightly run"
+$bench/match_one_bench --store build/bench/nightly-work/base.db --queries 5000 --runs 3
 echo "== CSV reader"
 $bench/csv_bench
 echo "== key folding and name parsing"

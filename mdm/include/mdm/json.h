@@ -13,6 +13,7 @@
 #include "mdm/evaluation.h"
 #include "mdm/explanation.h"
 #include "mdm/golden.h"
+#include "mdm/match_one.h"
 #include "mdm/model_summary.h"
 #include "mdm/record.h"
 #include "mdm/run_report.h"
@@ -34,6 +35,9 @@ std::string EvaluationToJson(const Evaluation& evaluation);
 std::string GoldenRecordToJson(const GoldenRecord& golden);
 std::string GoldenHistoryToJson(const std::vector<GoldenEvent>& events);
 std::string CrosswalkToJson(const Crosswalk& crosswalk);
+// {"model_id", "compared_records", "candidates": [{"golden_id", "probability",
+// "decision", "explanation"}]}.
+std::string MatchOneResultToJson(const MatchOneResult& result);
 
 }  // namespace mdm
 

@@ -16,6 +16,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "tests/testing/temp_dir.h"
@@ -382,6 +383,60 @@ std::vector<std::map<std::string, std::string>> RunsTable(const std::string& out
     rows.push_back(row);
   }
   return rows;
+}
+
+TEST_CASE("mdm match finds the golden record of a person the store knows", "[cli]") {
+  testing::TempDir dir;
+  const std::string db = dir.File("mdm.db");
+  REQUIRE(Mdm(absl::StrCat("init --db ", db), dir).exit_code == 0);
+  // Before any run: nothing to match against.
+  Result early = Mdm(absl::StrCat("match --family Martin --db ", db), dir);
+  CHECK(early.exit_code == 1);
+  CHECK(early.err.find("no match model yet") != std::string::npos);
+  REQUIRE(Mdm(absl::StrCat("run --config ", kSamples, "/mdm.yaml --db ", db), dir).exit_code == 0);
+
+  // A CRM row whose names need no shell quoting, sent without its key.
+  std::ifstream crm(kSamples + "/crm_fr.csv");
+  std::string line;
+  std::getline(crm, line);
+  std::vector<std::string> row;
+  while (std::getline(crm, line)) {
+    row = absl::StrSplit(line, ',');
+    auto plain = [](const std::string& s) {
+      return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return absl::ascii_isalpha(static_cast<unsigned char>(c)) || c == '-';
+      });
+    };
+    if (row.size() > 12 && plain(row[2]) && plain(row[3]) && plain(row[12])) break;
+    row.clear();
+  }
+  REQUIRE_FALSE(row.empty());
+  Result xref = Mdm(absl::StrCat("xref --json crm_fr ", row[0], " --db ", db), dir);
+  REQUIRE(xref.exit_code == 0);
+  const std::string id = nlohmann::json::parse(xref.out)["golden_id"].get<std::string>();
+  const std::string query = absl::StrCat("--given ", row[2], " --family ", row[3],
+                                         " --postcode ", row[11], " --city ", row[12]);
+
+  Result json = Mdm(absl::StrCat("match --json ", query, " --db ", db), dir);
+  REQUIRE(json.exit_code == 0);
+  const auto result = nlohmann::json::parse(json.out);
+  REQUIRE_FALSE(result["candidates"].empty());
+  CHECK(result["candidates"][0]["golden_id"] == id);
+  CHECK(result["candidates"][0]["explanation"]["record_a"] == "query");
+  CHECK(result["compared_records"].get<int64_t>() >= 1);
+
+  Result text = Mdm(absl::StrCat("match ", query, " --max 1 --db ", db), dir);
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find(id) != std::string::npos);
+  CHECK(text.out.find("best candidate:") != std::string::npos);
+
+  // Bad queries: usage errors, and nothing in stderr names the person.
+  Result bad_id = Mdm(absl::StrCat("match --family ", row[3], " --id rpps --db ", db), dir);
+  CHECK(bad_id.exit_code == 2);
+  Result no_name = Mdm(absl::StrCat("match --given ", row[2], " --db ", db), dir);
+  CHECK(no_name.exit_code == 2);
+  CHECK(no_name.err.find(row[2]) == std::string::npos);
+  CHECK(Mdm(absl::StrCat("match --family ", row[3], " --max 0 --db ", db), dir).exit_code == 2);
 }
 
 TEST_CASE("mdm golden show, golden history and xref answer from a matched store", "[cli]") {

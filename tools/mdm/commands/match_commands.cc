@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // mdm train --config F: train a new match model version.
 // mdm explain SOURCE:KEY SOURCE:KEY: the waterfall of one pair.
+// mdm match --family F [--given G --phone P ...]: the golden records one
+// record (not in the store) would join or come close to.
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -22,6 +25,10 @@ struct MatchFlags {
   CLI::Option* train_db = nullptr;
   std::string record_a;
   std::string record_b;
+  // mdm match: the query record and options.
+  std::string given, family, birth_date, postcode, city, country;
+  std::vector<std::string> phones, emails, ids;  // ids: SCHEME:VALUE
+  MatchOneOptions match_one;
 };
 
 void PrintModel(const ModelSummary& m) {
@@ -112,6 +119,53 @@ int Explain(const CommonOptions& common, const MatchFlags& flags) {
   return kOk;
 }
 
+int MatchOne(const CommonOptions& common, const MatchFlags& flags) {
+  SourceRecord query;
+  query.name.given_names = flags.given;
+  query.name.family_name = flags.family;
+  query.birth_date = flags.birth_date;
+  for (const std::string& phone : flags.phones) query.phones.push_back(Phone{.raw = phone});
+  for (const std::string& email : flags.emails) query.emails.push_back(Email{.raw = email});
+  for (const std::string& id : flags.ids) {
+    auto scheme_value = SplitRecordRef(id);
+    if (!scheme_value) {
+      std::cerr << "mdm: match: --id is written SCHEME:VALUE (rpps:10001234567)\n";
+      return kUsage;
+    }
+    query.identifiers.push_back(
+        Identifier{.scheme = scheme_value->first, .value = scheme_value->second});
+  }
+  if (!flags.postcode.empty() || !flags.city.empty() || !flags.country.empty()) {
+    Address address;
+    address.postcode = flags.postcode;
+    address.city = flags.city;
+    address.country = flags.country;
+    query.addresses.push_back(address);
+  }
+  absl::StatusOr<std::unique_ptr<Engine>> engine = OpenEngine(common);
+  if (!engine.ok()) return Fail(engine.status());
+  absl::StatusOr<MatchOneResult> result = (*engine)->MatchOne(query, flags.match_one);
+  if (!result.ok()) return Fail(result.status());
+  if (common.json) {
+    std::cout << MatchOneResultToJson(*result) << "\n";
+    return kOk;
+  }
+  std::cout << result->candidates.size() << " candidate golden record(s), "
+            << result->compared_records << " records compared (model " << result->model_id
+            << ")\n";
+  if (result->candidates.empty()) return kOk;
+  Table table({"golden id", "probability", "decision", "best member", "blocking rule"});
+  for (const MatchCandidate& c : result->candidates) {
+    table.AddRow({c.golden_id, absl::StrFormat("%.6f", c.probability),
+                  MatchDecisionName(c.decision), c.explanation.record_b,
+                  c.explanation.blocking_rule});
+  }
+  table.Print(std::cout);
+  std::cout << "\nbest candidate:\n";
+  PrintExplanation(result->candidates[0].explanation);
+  return kOk;
+}
+
 void PrintEvaluation(const Evaluation& e) {
   std::cout << absl::StrFormat(
       "records evaluated %d (%d true entities, %d predicted clusters); %d records without "
@@ -176,6 +230,29 @@ void RegisterMatch(CLI::App& app, CommonOptions& common, Action* action) {
   explain->add_option("record_b", flags->record_b, "SOURCE:KEY")->required();
   explain->callback([&common, flags, action] {
     *action = [&common, flags] { return Explain(common, *flags); };
+  });
+
+  CLI::App* match = app.add_subcommand(
+      "match", "Find the golden records one record would join (read-only; needs a matched store)");
+  AddCommonFlags(*match, common);
+  match->add_option("--given", flags->given, "Given name(s)");
+  match->add_option("--family", flags->family, "Family name");
+  match->add_option("--birth-date", flags->birth_date, "Birth date (YYYY-MM-DD, YYYY-MM, YYYY)");
+  match->add_option("--phone", flags->phones, "Phone (repeatable)");
+  match->add_option("--email", flags->emails, "E-mail (repeatable)");
+  match->add_option("--id", flags->ids, "Identifier SCHEME:VALUE, e.g. rpps:10001234567 (repeatable)");
+  match->add_option("--postcode", flags->postcode, "Postcode");
+  match->add_option("--city", flags->city, "City");
+  match->add_option("--country", flags->country, "Address country (ISO alpha-2)");
+  match->add_option("--default-country", flags->match_one.default_country,
+                    "Country of numbers and postcodes without one (default FR)");
+  match->add_option("--max", flags->match_one.max_candidates, "At most this many candidates")
+      ->check(CLI::Range(1, 1000));
+  match->add_option("--min-probability", flags->match_one.min_probability,
+                    "Leave out candidates below this probability")
+      ->check(CLI::Range(0.0, 1.0));
+  match->callback([&common, flags, action] {
+    *action = [&common, flags] { return MatchOne(common, *flags); };
   });
 
   CLI::App* evaluate = app.add_subcommand(
