@@ -18,7 +18,7 @@ rm -rf out/demo && mkdir -p out/demo
 echo "== mdm init"
 $mdm init --db "$store"
 echo
-echo "== mdm run (four source types, two encodings, deliberately bad rows; then matching)"
+echo "== mdm run (four source types, two encodings, deliberately bad rows; then matching and golden records)"
 $mdm run --config data-samples/mdm.yaml --db "$store"
 echo
 echo "== the same files again: recognised by content hash, nothing reloaded"
@@ -43,6 +43,11 @@ if [[ -n "$inquiry" ]]; then
   $mdm explain "crm_fr:$first_key" "medinfo:$inquiry" --db "$store"
   echo
 fi
+golden=$($mdm xref --json crm_fr "$first_key" --db "$store" | sed 's/.*"golden_id":"\([^"]*\)".*/\1/')
+echo "== mdm xref crm_fr $first_key, then mdm golden show $golden (values, lineage, members)"
+$mdm xref crm_fr "$first_key" --db "$store"
+$mdm golden show "$golden" --db "$store"
+echo
 echo "== mdm evaluate --truth data-samples/truth.csv"
 $mdm evaluate --truth data-samples/truth.csv --db "$store"
 echo
