@@ -187,9 +187,9 @@ class Engine {
   // display fields: name, phones' raw, e-mails' raw, identifiers, ...). The
   // first call builds an in-memory index of the store (seconds for a
   // million records, memory about that of a matching run); later calls
-  // answer from it in about a millisecond. The index is rebuilt after Run()
-  // or Train() on this engine; runs by other processes are not seen until
-  // the engine is opened again. FailedPrecondition when no run has matched
+  // answer from it in well under a millisecond. The index is rebuilt after
+  // Run() or Train() on this engine; runs by other processes are not seen
+  // until the engine is opened again. FailedPrecondition when no run has matched
   // yet; InvalidArgument when the record has neither a family name nor a
   // national identifier, or for options out of range.
   virtual absl::StatusOr<MatchOneResult> MatchOne(const SourceRecord& record,
