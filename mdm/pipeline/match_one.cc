@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "mdm/base/utf8.h"
 #include "mdm/match/cannot_link.h"
 #include "mdm/match/comparison.h"
 #include "mdm/match/match_keys.h"
@@ -40,6 +41,44 @@ absl::Status CheckOptions(const MatchOneOptions& options) {
         "match one: default_country must be an ISO 3166-1 alpha-2 code such as FR");
   }
   return absl::OkStatus();
+}
+
+// The first text field of `r` that is not UTF-8, or nullptr: a query from
+// another system is hostile input, and the pipeline's folding expects UTF-8.
+const char* FirstNonUtf8Field(const SourceRecord& r) {
+  const std::pair<const char*, const std::string*> single[] = {
+      {"name", &r.name.display},           {"given_names", &r.name.given_names},
+      {"family_name", &r.name.family_name}, {"maiden_name", &r.name.maiden_name},
+      {"title", &r.name.title},             {"suffix", &r.name.suffix},
+      {"gender", &r.gender},                {"birth_date", &r.birth_date},
+      {"language", &r.language}};
+  for (const auto& [field, text] : single) {
+    if (!base::IsValidUtf8(*text)) return field;
+  }
+  for (const Identifier& id : r.identifiers) {
+    if (!base::IsValidUtf8(id.scheme) || !base::IsValidUtf8(id.value)) return "identifier";
+  }
+  for (const Address& a : r.addresses) {
+    for (const std::string* part : {&a.street, &a.street2, &a.postcode, &a.city, &a.country}) {
+      if (!base::IsValidUtf8(*part)) return "address";
+    }
+  }
+  for (const Phone& p : r.phones) {
+    if (!base::IsValidUtf8(p.raw)) return "phone";
+  }
+  for (const Email& e : r.emails) {
+    if (!base::IsValidUtf8(e.raw)) return "email";
+  }
+  for (const Specialty& s : r.specialties) {
+    if (!base::IsValidUtf8(s.raw)) return "specialty";
+  }
+  for (const std::string& h : r.social_handles) {
+    if (!base::IsValidUtf8(h)) return "social_handle";
+  }
+  for (const Affiliation& a : r.affiliations) {
+    if (!base::IsValidUtf8(a.name) || !base::IsValidUtf8(a.org_id)) return "affiliation";
+  }
+  return nullptr;
 }
 
 // A member of the index that shares a blocking key with the query.
@@ -101,6 +140,10 @@ absl::StatusOr<MatchOneResult> MatchOneIndex::Match(const SourceRecord& record,
   MDM_RETURN_IF_ERROR(CheckOptions(options));
   if (record.deleted) {
     return absl::InvalidArgumentError("match one: the record is a delete marker");
+  }
+  if (const char* field = FirstNonUtf8Field(record)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("match one: field ", field, " is not valid UTF-8"));
   }
   normalize::NormalizeContext context;
   context.default_country = options.default_country;

@@ -238,6 +238,14 @@ TEST_CASE("MatchOne: bad queries and unmatched stores are refused", "[match_one]
     // The message names no personal data.
     CHECK(std::string(r.status().message()).find("Claire") == std::string::npos);
   }
+  SECTION("text that is not UTF-8, named by field and not by value") {
+    SourceRecord q = Query(someone);
+    q.emails.push_back(Email{.raw = "caf\xe9@example.org"});
+    absl::StatusOr<MatchOneResult> r = h.engine->MatchOne(q, {});
+    CHECK(r.status().code() == absl::StatusCode::kInvalidArgument);
+    CHECK(std::string(r.status().message()).find("email") != std::string::npos);
+    CHECK(std::string(r.status().message()).find("example.org") == std::string::npos);
+  }
   SECTION("a delete marker") {
     SourceRecord q = Query(someone);
     q.deleted = true;
