@@ -13,6 +13,7 @@
 #include "mdm/pipeline/match_one.h"
 #include "mdm/pipeline/match_runner.h"
 #include "mdm/status.h"
+#include "mdm/steward/steward_service.h"
 #include "mdm/store/sqlite_store.h"
 
 namespace mdm {
@@ -60,7 +61,8 @@ class EngineImpl final : public Engine {
       : store_(std::move(store)), clock_(*options.clock),
         threads_(options.threads > 0
                      ? options.threads
-                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))) {}
+                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
+        steward_(steward::NewStewardService(*store_, clock_)) {}
 
   absl::StatusOr<RunReport> Run(const Config& config, const RunOptions& options) override {
     DropMatchOneIndex();
@@ -141,6 +143,8 @@ class EngineImpl final : public Engine {
     return pipeline::EvaluateStore(*store_, truth, threads_);
   }
 
+  mdm::Steward& Stewardship() override { return *steward_; }
+
  private:
   void DropMatchOneIndex() {
     std::lock_guard<std::mutex> lock(match_one_mu_);
@@ -152,6 +156,7 @@ class EngineImpl final : public Engine {
   const int threads_;
   std::mutex match_one_mu_;
   std::shared_ptr<const pipeline::MatchOneIndex> match_one_;  // built by the first MatchOne
+  std::unique_ptr<mdm::Steward> steward_;
 };
 
 }  // namespace

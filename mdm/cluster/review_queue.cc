@@ -2,6 +2,7 @@
 #include "mdm/cluster/review_queue.h"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 #include <utility>
 
@@ -9,7 +10,14 @@
 
 namespace mdm::cluster {
 
-std::vector<ReviewCandidate> SelectReviewItems(std::vector<ReviewCandidate> candidates) {
+std::vector<ReviewCandidate> SelectReviewItems(std::vector<ReviewCandidate> candidates,
+                                               const Answered& answered) {
+  std::erase_if(candidates, [&answered](const ReviewCandidate& c) {
+    return answered.pairs.contains({std::min(c.record_a, c.record_b),
+                                    std::max(c.record_a, c.record_b)}) ||
+           answered.apart.contains({std::min(c.cluster_a, c.cluster_b),
+                                    std::max(c.cluster_a, c.cluster_b)});
+  });
   // Strongest first; ties by rank, so the kept pair does not depend on the
   // order candidates came in.
   std::sort(candidates.begin(), candidates.end(),
@@ -31,6 +39,11 @@ std::vector<ReviewCandidate> SelectReviewItems(std::vector<ReviewCandidate> cand
            std::make_pair(std::min(y.record_a, y.record_b), std::max(y.record_a, y.record_b));
   });
   return out;
+}
+
+double ReviewPriority(double probability, int64_t size_a, int64_t size_b) {
+  const double records = static_cast<double>(std::max<int64_t>(2, size_a + size_b));
+  return 1.0 - std::abs(2.0 * probability - 1.0) + std::log2(records) / 10.0;
 }
 
 }  // namespace mdm::cluster

@@ -18,7 +18,8 @@ void WriteLineage(base::JsonWriter& w, const Lineage& l) {
 
 template <typename T>
 void WriteSingle(base::JsonWriter& w, absl::string_view key, const Survived<T>& s) {
-  if (s.lineage.records.empty()) return;  // no member carries a value
+  // No member carries a value, and no steward pinned one.
+  if (s.lineage.records.empty() && s.lineage.rule.empty()) return;
   w.Key(key);
   w.BeginObject();
   w.Key("value");

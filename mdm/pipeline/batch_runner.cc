@@ -177,6 +177,8 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
                                        &options.on_progress));
       MDM_RETURN_IF_ERROR(
           BuildGoldenRecords(config, scope, store, threads, report, &options.on_progress));
+      // The steward's pending decisions and pins are in force from now on.
+      if (report.match.ran) MDM_RETURN_IF_ERROR(store.MarkStewardApplied(report.run_id));
     }
     report.finished_at = base::IsoUtc(clock.Now());
     return store.FinishRun(report.run_id, report.finished_at, RunReportToJson(report));

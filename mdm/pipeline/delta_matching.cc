@@ -18,6 +18,7 @@
 #include "mdm/match/term_frequencies.h"
 #include "mdm/pipeline/match_records.h"
 #include "mdm/pipeline/match_support.h"
+#include "mdm/pipeline/steward_links.h"
 #include "mdm/status.h"
 
 namespace mdm::pipeline {
@@ -80,16 +81,20 @@ class DeltaRun {
     scope.complete = false;
     MDM_RETURN_IF_ERROR(FindChanged());
     m_.changed_records = static_cast<int64_t>(changed_.size());
-    if (changed_.empty()) {
+    MDM_ASSIGN_OR_RETURN(seeds_, store_.ListStewardPendingRecords());
+    if (changed_.empty() && seeds_.empty()) {
       MDM_ASSIGN_OR_RETURN(m_.review_items, store_.CountReviewItems("open"));
       return scope;
     }
-    MDM_RETURN_IF_ERROR(FindBlocks());
-    report_.stage_seconds["load_keys"] = watch.Lap();
-    MDM_RETURN_IF_ERROR(ScoreChanged());
-    report_.stage_seconds["score"] = watch.Lap();
+    if (!changed_.empty()) {
+      MDM_RETURN_IF_ERROR(FindBlocks());
+      report_.stage_seconds["load_keys"] = watch.Lap();
+      MDM_RETURN_IF_ERROR(ScoreChanged());
+      report_.stage_seconds["score"] = watch.Lap();
+    }
     MDM_RETURN_IF_ERROR(FindScope());
     MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecordsById(store_, Sorted(scope_), threads_));
+    MDM_ASSIGN_OR_RETURN(links_, store_.ReadStewardLinks(Sorted(scope_)));
     cluster::ClusterOutput clusters = ClusterScope(records);
     report_.stage_seconds["cluster"] = watch.Lap();
     MDM_RETURN_IF_ERROR(WriteReviewItems(records, clusters));
@@ -249,11 +254,13 @@ class DeltaRun {
     return absl::OkStatus();
   }
 
-  // S: whole components, old (stored auto-merge edges) and new, around the
-  // changes.
+  // S: whole components, old (stored auto-merge edges) and new, joined by
+  // the steward's must-links too, around the changes and the records of
+  // the steward's pending decisions.
   absl::Status FindScope() {
     std::vector<int64_t> frontier(changed_.begin(), changed_.end());
     frontier.insert(frontier.end(), crossing_.begin(), crossing_.end());
+    frontier.insert(frontier.end(), seeds_.begin(), seeds_.end());
     for (const NewEdge& e : new_edges_) {
       if (e.kind != EdgeKind::kAutoMerge) continue;
       frontier.push_back(e.a);
@@ -263,6 +270,20 @@ class DeltaRun {
     while (!frontier.empty()) {
       MDM_RETURN_IF_ERROR(ReadStates(store_, frontier, states_));
       std::vector<int64_t> next;
+      std::vector<int64_t> fresh;
+      for (int64_t id : frontier) {
+        if (!visited.contains(id)) fresh.push_back(id);
+      }
+      std::sort(fresh.begin(), fresh.end());
+      fresh.erase(std::unique(fresh.begin(), fresh.end()), fresh.end());
+      MDM_ASSIGN_OR_RETURN(std::vector<store::StewardLink> links,
+                           store_.ReadStewardLinks(fresh));
+      for (const store::StewardLink& l : links) {
+        if (l.kind != "same") continue;
+        for (int64_t id : {l.record_a, l.record_b}) {
+          if (!visited.contains(id)) next.push_back(id);
+        }
+      }
       for (int64_t id : frontier) {
         if (!visited.insert(id).second) continue;
         auto it = states_.find(id);
@@ -316,7 +337,8 @@ class DeltaRun {
     comparator.PrioritizeBy(scorer.MaxContributions(comparator, table));
     match::CannotLink cannot_link(table, config_.cannot_link_schemes);
     cluster::ClusterOutput out = ClusterEdges(table, std::move(merges), cannot_link, comparator,
-                                              &scorer, config_.keep_apart_weight);
+                                              &scorer, config_.keep_apart_weight,
+                                              LinksOnRows(links_, table));
     m_.refused_unions = static_cast<int64_t>(out.refused.size());
     absl::flat_hash_map<uint32_t, int64_t> sizes;
     for (uint32_t c : out.cluster_of) ++sizes[c];
@@ -354,6 +376,9 @@ class DeltaRun {
         if (!row_of.contains(id)) outside.push_back(id);
       }
     }
+    for (int64_t id : LinkedRecords(links_)) {
+      if (!row_of.contains(id)) outside.push_back(id);
+    }
     std::sort(outside.begin(), outside.end());
     outside.erase(std::unique(outside.begin(), outside.end()), outside.end());
     absl::flat_hash_map<int64_t, int64_t> golden_of;
@@ -381,11 +406,22 @@ class DeltaRun {
       auto g = golden_of.find(id);
       return g != golden_of.end() ? static_cast<uint64_t>(g->second) : ~uint64_t{0};
     };
+    absl::flat_hash_map<uint64_t, int64_t> size_of;
+    for (uint32_t c : clusters.cluster_of) ++size_of[kScopeCluster | c];
+    for (const auto& [id, seq] : golden_of) {
+      if (size_of.contains(seq)) continue;
+      MDM_ASSIGN_OR_RETURN(size_of[seq], store_.CountActiveMembers(seq));
+    }
+    auto size = [&](uint64_t key) {
+      auto it = size_of.find(key);
+      return it != size_of.end() ? it->second : int64_t{1};
+    };
     std::vector<cluster::ReviewCandidate> candidates;
     auto add = [&](int64_t a, int64_t b, double weight, const char* reason) {
       if (rank[a] > rank[b]) std::swap(a, b);
-      candidates.push_back({a, b, rank[a], rank[b], cluster_key(a), cluster_key(b), weight,
-                            reason});
+      const uint64_t ka = cluster_key(a), kb = cluster_key(b);
+      candidates.push_back({a, b, rank[a], rank[b], ka, kb, weight, reason, size(ka),
+                            size(kb)});
     };
     for (const auto& [pair, e] : edges) {
       if (e.kind == EdgeKind::kConflict) {
@@ -399,7 +435,7 @@ class DeltaRun {
     }
     std::vector<store::ReviewItemRow> items;
     for (const cluster::ReviewCandidate& c :
-         cluster::SelectReviewItems(std::move(candidates))) {
+         cluster::SelectReviewItems(std::move(candidates), AnsweredBy(links_, cluster_key))) {
       items.push_back(ToReviewRow(c));
     }
     // Items of deleted records go too.
@@ -477,6 +513,8 @@ class DeltaRun {
   absl::flat_hash_map<RuleKey, int64_t> joined_, left_;
   absl::flat_hash_map<RuleKey, std::vector<int64_t>> members_;  // records not in A
   std::vector<NewEdge> new_edges_;
+  std::vector<int64_t> seeds_;               // records of pending steward decisions
+  std::vector<store::StewardLink> links_;    // the steward links touching S
 };
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "mdm/status.h"
 #include "mdm/survive/golden_builder.h"
 #include "mdm/survive/golden_events.h"
+#include "mdm/survive/golden_overrides.h"
 
 namespace mdm::pipeline {
 namespace {
@@ -227,7 +228,25 @@ absl::StatusOr<BatchInput> ReadBatch(const Universe& u, std::vector<uint32_t> cl
 
 // Builds the golden records of a batch on `threads` threads (the calling
 // one included); results in the order of in.clusters, each with its status.
+// The steward's pinned values by golden id, and the golden ids whose pins
+// changed since the last run.
+struct StewardPins {
+  absl::flat_hash_map<std::string, survive::Pins> pins;
+  absl::flat_hash_set<std::string> pending;
+};
+
+absl::StatusOr<StewardPins> LoadPins(store::Store& store) {
+  StewardPins out;
+  MDM_ASSIGN_OR_RETURN(std::vector<store::OverrideRow> rows, store.ListLiveOverrides());
+  for (const store::OverrideRow& o : rows) {  // oldest first: a later pin wins
+    if (o.pinned) out.pins[o.golden_id].emplace_back(o.field, o.value);
+    if (o.applied_run == 0) out.pending.insert(o.golden_id);
+  }
+  return out;
+}
+
 std::vector<Built> BuildBatch(const Config& config, const Universe& u, const BatchInput& in,
+                              const cluster::IdOutput& ids, const StewardPins& pins,
                               int threads) {
   absl::flat_hash_map<std::string, double> trust;
   for (const SourceConfig& s : config.sources) trust[s.name] = s.trust;
@@ -251,6 +270,9 @@ std::vector<Built> BuildBatch(const Config& config, const Universe& u, const Bat
       }
       if (!out[k].status.ok()) continue;
       out[k].golden = survive::BuildGolden(members, config.survivorship);
+      if (auto p = pins.pins.find(ids.cluster_id[c]); p != pins.pins.end()) {
+        survive::ApplyPins(p->second, out[k].golden);
+      }
       out[k].json = model::GoldenContentToJson(out[k].golden);
       out[k].hash = HashOf(out[k].json);
     }
@@ -409,10 +431,11 @@ class GoldenWriter {
 };
 
 // Whether cluster `c` must be rebuilt: new, members changed, a member has a
-// new version, or the setting changed.
-bool NeedsRebuild(const Universe& u, const cluster::IdOutput& ids, uint32_t c, bool all) {
+// new version, its pins changed, or the setting changed.
+bool NeedsRebuild(const Universe& u, const cluster::IdOutput& ids, const StewardPins& pins,
+                  uint32_t c, bool all) {
   const uint32_t p = ids.cluster_prior[c];
-  if (all || p == kNoIndex) return true;
+  if (all || p == kNoIndex || pins.pending.contains(ids.cluster_id[c])) return true;
   const uint32_t size = u.member_offset[c + 1] - u.member_offset[c];
   if (size != u.prior_active[p]) return true;
   for (uint32_t i = u.member_offset[c]; i < u.member_offset[c + 1]; ++i) {
@@ -446,10 +469,10 @@ absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
   const cluster::IdOutput ids = cluster::AssignGoldenIds(u.ids);
   const uint32_t clusters = static_cast<uint32_t>(u.ids.cluster_seed.size());
 
-
+  MDM_ASSIGN_OR_RETURN(const StewardPins pins, LoadPins(store));
   std::vector<uint32_t> rebuild;
   for (uint32_t c = 0; c < clusters; ++c) {
-    if (NeedsRebuild(u, ids, c, rebuild_all)) rebuild.push_back(c);
+    if (NeedsRebuild(u, ids, pins, c, rebuild_all)) rebuild.push_back(c);
   }
   g.rebuilt = static_cast<int64_t>(rebuild.size());
 
@@ -481,7 +504,7 @@ absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
     double seconds = 0;
     std::thread builder([&] {
       const absl::Time t = absl::Now();
-      built = BuildBatch(config, u, in, std::max(1, threads));
+      built = BuildBatch(config, u, in, ids, pins, std::max(1, threads));
       seconds = absl::ToDoubleSeconds(absl::Now() - t);
     });
     const absl::Status wrote = write_all();

@@ -64,12 +64,16 @@ void CopyBlockingReport(const match::BlockingReport& from, MatchReport& to) {
 // key) order.
 std::vector<store::ReviewItemRow> ReviewItems(const MatchRecords& records,
                                               const match::ScoreOutput& scored,
-                                              const cluster::ClusterOutput& clusters) {
+                                              const cluster::ClusterOutput& clusters,
+                                              const std::vector<store::StewardLink>& links) {
   const match::FeatureTable& t = records.table();
+  std::vector<int64_t> size(t.size(), 0);
+  for (uint32_t c : clusters.cluster_of) ++size[c];
   std::vector<cluster::ReviewCandidate> candidates;
   auto add = [&](uint32_t a, uint32_t b, double weight, const char* reason) {
-    candidates.push_back({t.record_id(a), t.record_id(b), a, b, clusters.cluster_of[a],
-                          clusters.cluster_of[b], weight, reason});
+    const uint32_t ca = clusters.cluster_of[a], cb = clusters.cluster_of[b];
+    candidates.push_back({t.record_id(a), t.record_id(b), a, b, ca, cb, weight, reason,
+                          size[ca], size[cb]});
   };
   for (const match::ScoredPair& p : scored.pairs) {
     if (p.decision != MatchDecision::kReview) continue;
@@ -80,8 +84,18 @@ std::vector<store::ReviewItemRow> ReviewItems(const MatchRecords& records,
     }
   }
   for (const cluster::Edge& e : clusters.refused) add(e.a, e.b, e.weight, "cannot_link");
+  // Every record is a row here; a deleted record's links answer nothing.
+  absl::flat_hash_map<int64_t, uint64_t> cluster_of_linked;
+  for (int64_t id : LinkedRecords(links)) cluster_of_linked[id] = ~uint64_t{0};
+  for (uint32_t row = 0; row < t.size(); ++row) {
+    auto it = cluster_of_linked.find(t.record_id(row));
+    if (it != cluster_of_linked.end()) it->second = clusters.cluster_of[row];
+  }
+  const cluster::Answered answered =
+      AnsweredBy(links, [&](int64_t id) { return cluster_of_linked[id]; });
   std::vector<store::ReviewItemRow> items;
-  for (const cluster::ReviewCandidate& c : cluster::SelectReviewItems(std::move(candidates))) {
+  for (const cluster::ReviewCandidate& c :
+       cluster::SelectReviewItems(std::move(candidates), answered)) {
     items.push_back(ToReviewRow(c));
   }
   return items;
@@ -224,15 +238,17 @@ absl::StatusOr<GoldenScope> RunFullMatching(const MatchingConfig& config,
   for (const match::ScoredPair& p : scored.pairs) {
     if (p.decision == MatchDecision::kAutoMerge) merges.push_back({p.lo, p.hi, p.weight});
   }
+  MDM_ASSIGN_OR_RETURN(std::vector<store::StewardLink> links, store.ListStewardLinks());
   cluster::ClusterOutput clusters =
       ClusterEdges(records.table(), std::move(merges), cannot_link, comparator,
-                   scorer ? &*scorer : nullptr, config.keep_apart_weight);
+                   scorer ? &*scorer : nullptr, config.keep_apart_weight,
+                   LinksOnRows(links, records.table()));
   cluster_progress.Finish();
   m.refused_unions = static_cast<int64_t>(clusters.refused.size());
   CountClusters(clusters.cluster_of, m);
   report.stage_seconds["cluster"] = watch.Lap();
 
-  std::vector<store::ReviewItemRow> items = ReviewItems(records, scored, clusters);
+  std::vector<store::ReviewItemRow> items = ReviewItems(records, scored, clusters, links);
   MDM_RETURN_IF_ERROR(store.ReplaceOpenReviewItems(report.run_id, items, nullptr));
   m.review_items = static_cast<int64_t>(items.size());
   absl::flat_hash_set<int64_t> in_review;

@@ -28,7 +28,8 @@ cluster::ClusterOutput ClusterEdges(const match::FeatureTable& table,
                                     std::vector<cluster::Edge> merges,
                                     const match::CannotLink& cannot_link,
                                     const match::Comparator& comparator,
-                                    const match::Scorer* scorer, double keep_apart_weight) {
+                                    const match::Scorer* scorer, double keep_apart_weight,
+                                    RowLinks links) {
   cluster::ClusterInput in;
   std::optional<match::Scorer::Bounds> bounds;
   if (scorer != nullptr) {
@@ -41,6 +42,8 @@ cluster::ClusterOutput ClusterEdges(const match::FeatureTable& table,
   in.identity.resize(in.rows);
   for (uint32_t row = 0; row < in.rows; ++row) in.identity[row] = cannot_link.Keys(row);
   in.merges = std::move(merges);
+  in.must_link = std::move(links.must);
+  in.cannot_link = std::move(links.cannot);
   return cluster::Cluster(std::move(in));
 }
 
@@ -51,6 +54,7 @@ store::ReviewItemRow ToReviewRow(const cluster::ReviewCandidate& c) {
   item.reason = c.reason;
   item.match_weight = c.weight;
   item.probability = match::ProbabilityOfWeight(c.weight);
+  item.priority = cluster::ReviewPriority(item.probability, c.size_a, c.size_b);
   return item;
 }
 

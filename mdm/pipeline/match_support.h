@@ -23,6 +23,7 @@
 #include "mdm/match/model.h"
 #include "mdm/match/scorer.h"
 #include "mdm/matching_config.h"
+#include "mdm/pipeline/steward_links.h"
 #include "mdm/store/store.h"
 
 namespace mdm::pipeline {
@@ -47,14 +48,16 @@ class Stopwatch {
 absl::StatusOr<std::optional<match::MatchModel>> LoadModel(store::Store& store,
                                                           absl::string_view fingerprint);
 
-// Clusters the rows of `table` joined by `merges` (auto-merge edges), never
-// across a cannot-link conflict, with the chaining guard when `scorer` is
-// given (see cluster/clusterer.h).
+// Clusters the rows of `table` joined by `merges` (auto-merge edges) and
+// the steward's must-links, never across a cannot-link conflict or a
+// steward's cannot-link, with the chaining guard when `scorer` is given
+// (see cluster/clusterer.h).
 cluster::ClusterOutput ClusterEdges(const match::FeatureTable& table,
                                     std::vector<cluster::Edge> merges,
                                     const match::CannotLink& cannot_link,
                                     const match::Comparator& comparator,
-                                    const match::Scorer* scorer, double keep_apart_weight);
+                                    const match::Scorer* scorer, double keep_apart_weight,
+                                    RowLinks links);
 
 store::ReviewItemRow ToReviewRow(const cluster::ReviewCandidate& c);
 

@@ -222,12 +222,13 @@ absl::Status SqliteMatchRepository::ReplaceOpenReviewItems(
       "PRIMARY KEY (record_a, record_b)) WITHOUT ROWID; DELETE FROM temp.review_keep"));
   MDM_ASSIGN_OR_RETURN(Statement upsert, db_.Prepare(
       "INSERT INTO review_items(record_a, record_b, reason, probability, match_weight, "
-      "status, created_run, updated_run) VALUES (?, ?, ?, ?, ?, 'open', ?, ?) "
+      "status, created_run, updated_run, priority) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?) "
       "ON CONFLICT(record_a, record_b) DO UPDATE SET reason = excluded.reason, "
       "probability = excluded.probability, match_weight = excluded.match_weight, "
-      "updated_run = excluded.updated_run WHERE status = 'open' AND "
-      "(reason, probability, match_weight) IS NOT "
-      "(excluded.reason, excluded.probability, excluded.match_weight)"));
+      "priority = excluded.priority, updated_run = excluded.updated_run, "
+      "revision = revision + 1 WHERE status = 'open' AND "
+      "(reason, probability, match_weight, priority) IS NOT "
+      "(excluded.reason, excluded.probability, excluded.match_weight, excluded.priority)"));
   MDM_ASSIGN_OR_RETURN(Statement keep, db_.Prepare(
       "INSERT OR IGNORE INTO temp.review_keep(record_a, record_b) VALUES (?, ?)"));
   for (const ReviewItemRow& item : items) {
@@ -238,6 +239,7 @@ absl::Status SqliteMatchRepository::ReplaceOpenReviewItems(
     upsert.Bind(5, item.match_weight);
     upsert.Bind(6, run_id);
     upsert.Bind(7, run_id);
+    upsert.Bind(8, item.priority);
     MDM_RETURN_IF_ERROR(upsert.Run());
     keep.Bind(1, item.record_a);
     keep.Bind(2, item.record_b);

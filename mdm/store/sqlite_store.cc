@@ -8,6 +8,7 @@
 #include "mdm/store/sqlite_db.h"
 #include "mdm/store/sqlite_golden_repository.h"
 #include "mdm/store/sqlite_match_repository.h"
+#include "mdm/store/sqlite_steward_repository.h"
 
 namespace mdm::store {
 namespace {
@@ -39,7 +40,7 @@ LoadedFile ReadFile(const Statement& s) {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db)
-      : db_(std::move(db)), match_(*db_), golden_(*db_) {}
+      : db_(std::move(db)), match_(*db_), golden_(*db_), steward_(*db_) {}
 
   // A run into a store without records writes nearly every page for the
   // first time. WAL would write each twice (to the log, then at the
@@ -260,6 +261,72 @@ class SqliteStore final : public Store {
     return match_.ListReviewItems(status, limit);
   }
 
+  absl::StatusOr<std::optional<ReviewItemRow>> GetReviewItem(int64_t item_id) override {
+    return steward_.GetReviewItem(item_id);
+  }
+  absl::StatusOr<std::pair<std::vector<ReviewItemRow>, int64_t>> QueryReviewItems(
+      const ReviewFilter& filter) override {
+    return steward_.QueryReviewItems(filter);
+  }
+  absl::Status UpdateReviewItemSteward(const ReviewItemRow& item) override {
+    return steward_.UpdateReviewItemSteward(item);
+  }
+  absl::Status PutStewardLink(const StewardLink& link) override {
+    return steward_.PutStewardLink(link);
+  }
+  absl::Status DeleteStewardLink(int64_t record_a, int64_t record_b) override {
+    return steward_.DeleteStewardLink(record_a, record_b);
+  }
+  absl::StatusOr<std::vector<StewardLink>> ListStewardLinks() override {
+    return steward_.ListStewardLinks();
+  }
+  absl::StatusOr<std::vector<StewardLink>> ReadStewardLinks(
+      const std::vector<int64_t>& record_ids) override {
+    return steward_.ReadStewardLinks(record_ids);
+  }
+  absl::StatusOr<std::vector<int64_t>> ListStewardPendingRecords() override {
+    return steward_.ListStewardPendingRecords();
+  }
+  absl::Status MarkStewardApplied(int64_t run_id) override {
+    return steward_.MarkStewardApplied(run_id);
+  }
+  absl::StatusOr<int64_t> InsertOverride(const OverrideRow& row) override {
+    return steward_.InsertOverride(row);
+  }
+  absl::Status UpdateOverride(const OverrideRow& row) override {
+    return steward_.UpdateOverride(row);
+  }
+  absl::StatusOr<std::vector<OverrideRow>> ListOverrides(absl::string_view golden_id,
+                                                         bool all) override {
+    return steward_.ListOverrides(golden_id, all);
+  }
+  absl::StatusOr<std::vector<OverrideRow>> ListLiveOverrides() override {
+    return steward_.ListLiveOverrides();
+  }
+  absl::StatusOr<int64_t> InsertChangeRequest(const ChangeRequest& request) override {
+    return steward_.InsertChangeRequest(request);
+  }
+  absl::Status UpdateChangeRequest(const ChangeRequest& request) override {
+    return steward_.UpdateChangeRequest(request);
+  }
+  absl::StatusOr<std::optional<ChangeRequest>> GetChangeRequest(int64_t dcr_id) override {
+    return steward_.GetChangeRequest(dcr_id);
+  }
+  absl::StatusOr<std::vector<ChangeRequest>> ListChangeRequests(absl::string_view status,
+                                                                int64_t limit) override {
+    return steward_.ListChangeRequests(status, limit);
+  }
+  absl::Status InsertUser(const UserRow& user) override { return steward_.InsertUser(user); }
+  absl::StatusOr<std::optional<UserRow>> FindUser(absl::string_view name) override {
+    return steward_.FindUser(name);
+  }
+  absl::StatusOr<std::vector<UserRow>> ListUsers() override { return steward_.ListUsers(); }
+  absl::StatusOr<std::vector<GoldenRow>> SearchGoldens(absl::string_view exact,
+                                                       absl::string_view folded,
+                                                       int64_t limit) override {
+    return steward_.SearchGoldens(exact, folded, limit);
+  }
+
   absl::StatusOr<std::vector<int64_t>> ListPendingRecords() override {
     return golden_.ListPendingRecords();
   }
@@ -349,6 +416,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteDb> db_;
   SqliteMatchRepository match_;
   SqliteGoldenRepository golden_;
+  SqliteStewardRepository steward_;
   Statement find_current_, insert_, archive_current_, archive_incoming_,
       overwrite_, mark_seen_, add_issue_;
 };

@@ -18,6 +18,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -27,6 +28,7 @@
 #include "mdm/golden.h"
 #include "mdm/model/reject.h"
 #include "mdm/record.h"
+#include "mdm/steward.h"
 #include "mdm/stored.h"
 
 namespace mdm::store {
@@ -101,9 +103,67 @@ struct ReviewItemRow {
   std::string reason;    // review_band, identifier_conflict, cannot_link
   double probability = 0;
   double match_weight = 0;
-  std::string status;    // open
+  std::string status;    // open, decided (read back: stale for an open item with a
+                         // record in pending_records)
   int64_t created_run = 0;
   int64_t updated_run = 0;
+  double priority = 0;
+  // The steward's side (0005_steward.sql); runs leave it alone.
+  std::string assignee{};
+  int64_t revision = 1;
+  std::string decision{};  // same, different
+  std::string decided_by{};
+  std::string decided_at{};
+  std::string decision_reason{};
+};
+
+// A steward's must-link ("same") or cannot-link ("different") between two
+// records (see schemas/sql/sqlite/0005_steward.sql).
+struct StewardLink {
+  int64_t record_a = 0;  // record_a < record_b
+  int64_t record_b = 0;
+  std::string kind;      // same, different
+  std::string origin;    // queue, split, merge
+  int64_t item_id = 0;
+  std::string steward;
+  std::string reason;
+  std::string created_at;
+  int64_t applied_run = 0;  // 0: no run has clustered with it yet
+};
+
+// One row of golden_overrides.
+struct OverrideRow {
+  int64_t override_id = 0;
+  std::string golden_id;
+  std::string field;
+  std::string value;
+  std::string steward;
+  std::string reason;
+  std::string created_at;
+  bool pinned = true;
+  std::string unpinned_by;
+  std::string unpinned_at;
+  std::string unpin_reason;
+  int64_t dcr_id = 0;
+  int64_t applied_run = 0;
+};
+
+// One row of users.
+struct UserRow {
+  std::string name;
+  std::string role;
+  std::string salt;
+  int64_t iterations = 0;
+  std::string hash;
+  std::string created_at;
+};
+
+// Which review items QueryReviewItems returns.
+struct ReviewFilter {
+  std::string status;    // open, stale, decided, "" = all
+  std::string assignee;  // "" = any
+  int64_t offset = 0;
+  int64_t limit = 50;
 };
 
 // Called for each current record by ScanMatchKeys(); `keys` is empty when
@@ -233,6 +293,60 @@ class Store {
   // Items with this status ("" = any), oldest first, at most `limit`.
   virtual absl::StatusOr<std::vector<ReviewItemRow>> ListReviewItems(
       absl::string_view status, int64_t limit) = 0;
+
+  // --- steward (0005_steward.sql) ----------------------------------------
+  // One review item, its status read as ReviewItemRow::status says; nullopt
+  // when unknown.
+  virtual absl::StatusOr<std::optional<ReviewItemRow>> GetReviewItem(int64_t item_id) = 0;
+  // Open and stale items by priority (highest first), decided ones newest
+  // decision first; with the number of items the filter matches.
+  virtual absl::StatusOr<std::pair<std::vector<ReviewItemRow>, int64_t>> QueryReviewItems(
+      const ReviewFilter& filter) = 0;
+  // Writes the steward's side of `item` (assignee, status, decision...) and
+  // bumps its revision, only when the stored revision is item.revision;
+  // Aborted otherwise. REQUIRES: inside BeginWrite().
+  virtual absl::Status UpdateReviewItemSteward(const ReviewItemRow& item) = 0;
+  // Inserts or replaces the link of (record_a, record_b); deletes one.
+  // REQUIRES: inside BeginWrite().
+  virtual absl::Status PutStewardLink(const StewardLink& link) = 0;
+  virtual absl::Status DeleteStewardLink(int64_t record_a, int64_t record_b) = 0;
+  // Every link / the links with a record in `record_ids` (sorted).
+  virtual absl::StatusOr<std::vector<StewardLink>> ListStewardLinks() = 0;
+  virtual absl::StatusOr<std::vector<StewardLink>> ReadStewardLinks(
+      const std::vector<int64_t>& record_ids) = 0;
+  // The records a run must recluster for the steward: both ends of pending
+  // links and the active members of golden records with a pending pin or
+  // unpin; ascending.
+  virtual absl::StatusOr<std::vector<int64_t>> ListStewardPendingRecords() = 0;
+  // Marks pending links and overrides applied by `run_id`.
+  // REQUIRES: inside BeginWrite().
+  virtual absl::Status MarkStewardApplied(int64_t run_id) = 0;
+  // Overrides: insert (returns the id), rewrite the unpin columns.
+  // REQUIRES: inside BeginWrite().
+  virtual absl::StatusOr<int64_t> InsertOverride(const OverrideRow& row) = 0;
+  virtual absl::Status UpdateOverride(const OverrideRow& row) = 0;
+  // The overrides of one golden record, oldest first (pinned only unless
+  // `all`); every pinned override and every pending one of the store.
+  virtual absl::StatusOr<std::vector<OverrideRow>> ListOverrides(absl::string_view golden_id,
+                                                                 bool all) = 0;
+  virtual absl::StatusOr<std::vector<OverrideRow>> ListLiveOverrides() = 0;
+  // Change requests. REQUIRES for writes: inside BeginWrite().
+  virtual absl::StatusOr<int64_t> InsertChangeRequest(const ChangeRequest& request) = 0;
+  virtual absl::Status UpdateChangeRequest(const ChangeRequest& request) = 0;
+  virtual absl::StatusOr<std::optional<ChangeRequest>> GetChangeRequest(int64_t dcr_id) = 0;
+  // Newest first; `status` "" = all.
+  virtual absl::StatusOr<std::vector<ChangeRequest>> ListChangeRequests(
+      absl::string_view status, int64_t limit) = 0;
+  // Users. InsertUser: AlreadyExists for a taken name.
+  virtual absl::Status InsertUser(const UserRow& user) = 0;
+  virtual absl::StatusOr<std::optional<UserRow>> FindUser(absl::string_view name) = 0;
+  virtual absl::StatusOr<std::vector<UserRow>> ListUsers() = 0;
+  // Active golden records whose id or a member's source key is `exact`, or
+  // whose JSON contains `folded` (folded name keys, identifier values), at
+  // most `limit`, by seq.
+  virtual absl::StatusOr<std::vector<GoldenRow>> SearchGoldens(absl::string_view exact,
+                                                               absl::string_view folded,
+                                                               int64_t limit) = 0;
 
   // --- golden records -----------------------------------------------------
   // Records loaded but not matched yet (pending_records), ascending.

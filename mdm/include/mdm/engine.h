@@ -53,6 +53,11 @@
 //   absl::StatusOr<mdm::Explanation> why =
 //       (*engine)->Explain("crm_fr", "A-1042", "medinfo", "INQ-77");
 //
+// STEWARDSHIP
+//
+// Review queue, decisions that bind later runs, splits, merges, pinned
+// values, change requests and users: Stewardship() (mdm/steward.h).
+//
 // INSPECTING
 //
 //   Files("crm_fr"), Issues({...}), Record("crm_fr", "A-1042"), Runs(10).
@@ -81,6 +86,7 @@
 #include "mdm/model_summary.h"
 #include "mdm/progress.h"
 #include "mdm/run_report.h"
+#include "mdm/steward.h"
 #include "mdm/stored.h"
 
 namespace mdm {
@@ -200,6 +206,10 @@ class Engine {
   // InvalidArgument when it is malformed (the message names file, line and
   // column).
   virtual absl::StatusOr<Evaluation> Evaluate(const TruthOptions& truth) = 0;
+
+  // The data steward's operations on this engine's store (mdm/steward.h).
+  // Lives as long as the engine.
+  virtual mdm::Steward& Stewardship() = 0;
 };
 
 }  // namespace mdm

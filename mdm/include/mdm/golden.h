@@ -24,11 +24,13 @@
 namespace mdm {
 
 struct Lineage {
-  // "source:key" of every member record carrying the value, sorted.
+  // "source:key" of every member record carrying the value, sorted; empty
+  // for a value a steward pinned.
   std::vector<std::string> records;
   // The policy that ranked the value first ("trust_decay", "source_priority",
   // ...), "only_value" when no other value competed, "tie" when every
-  // policy tied and the smallest key decided, "steward_override".
+  // policy tied and the smallest key decided, "steward_override" for a
+  // value a steward pinned (mdm/steward.h).
   std::string rule;
 };
 
