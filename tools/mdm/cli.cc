@@ -40,6 +40,12 @@ std::optional<ConfiguredEngine> OpenWithConfig(const CommonOptions& common,
   return ConfiguredEngine{*std::move(config), *std::move(engine)};
 }
 
+std::optional<std::pair<std::string, std::string>> SplitRecordRef(const std::string& ref) {
+  const size_t colon = ref.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == ref.size()) return std::nullopt;
+  return std::make_pair(ref.substr(0, colon), ref.substr(colon + 1));
+}
+
 CLI::Option* AddCommonFlags(CLI::App& command, CommonOptions& common) {
   command.add_flag("--json", common.json, "Print machine-readable JSON");
   return command.add_option("--db", common.db, "SQLite store file")->capture_default_str();

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 
@@ -45,6 +46,10 @@ int Fail(const absl::Status& status);
 // Opens the engine on common.db (the store must exist).
 absl::StatusOr<std::unique_ptr<Engine>> OpenEngine(const CommonOptions& common);
 
+// "source:key" -> {source, key} (the key may itself hold ':'); nullopt
+// when either part is empty.
+std::optional<std::pair<std::string, std::string>> SplitRecordRef(const std::string& ref);
+
 // Adds --db and --json to a subcommand; returns the --db option.
 CLI::Option* AddCommonFlags(CLI::App& command, CommonOptions& common);
 
@@ -62,6 +67,10 @@ std::optional<ConfiguredEngine> OpenWithConfig(const CommonOptions& common,
 
 void RegisterMatch(CLI::App& app, CommonOptions& common, Action* action);
 void RegisterGolden(CLI::App& app, CommonOptions& common, Action* action);
+// Adds split, merge, override, unpin and overrides to `mdm golden`.
+void RegisterGoldenEdits(CLI::App& golden, CommonOptions& common, Action* action);
+void RegisterQueue(CLI::App& app, CommonOptions& common, Action* action);
+void RegisterDcr(CLI::App& app, CommonOptions& common, Action* action);
 
 }  // namespace mdm::cli
 

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   mdm::cli::RegisterInspect(app, common, &action);
   mdm::cli::RegisterMatch(app, common, &action);
   mdm::cli::RegisterGolden(app, common, &action);
+  mdm::cli::RegisterQueue(app, common, &action);
+  mdm::cli::RegisterDcr(app, common, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

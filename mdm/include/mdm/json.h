@@ -17,6 +17,7 @@
 #include "mdm/model_summary.h"
 #include "mdm/record.h"
 #include "mdm/run_report.h"
+#include "mdm/steward.h"
 #include "mdm/stored.h"
 
 namespace mdm {
@@ -38,6 +39,33 @@ std::string CrosswalkToJson(const Crosswalk& crosswalk);
 // {"model_id", "compared_records", "candidates": [{"golden_id", "probability",
 // "decision", "explanation"}]}.
 std::string MatchOneResultToJson(const MatchOneResult& result);
+
+// Steward types (mdm/steward.h), as `mdm serve` answers them and the CLI
+// prints them with --json. Every key is always present: those of a decision
+// are empty strings until the item or request is decided.
+// {"item_id", "a": {"source", "source_key", "golden_id", "golden_members"},
+// "b", "reason", "probability", "match_weight", "priority", "status",
+// "assignee", "revision", "created_run", "updated_run", "decision",
+// "decided_by", "decided_at", "decision_reason", "applied"}.
+std::string ReviewItemToJson(const ReviewItem& item);
+// {"total", "items": [ReviewItemToJson...]}.
+std::string QueuePageToJson(const QueuePage& page);
+// {"item", "fields": [{"field", "value_a", "value_b", "differs"}],
+// "explanation": ExplanationToJson}.
+std::string ReviewItemDetailToJson(const ReviewItemDetail& detail);
+// {"override_id", "golden_id", "field", "value", "steward", "reason",
+// "created_at", "pinned", "unpinned_by", "unpinned_at"}.
+std::string OverrideToJson(const Override& pinned);
+std::string OverridesToJson(const std::vector<Override>& overrides);
+// {"dcr_id", "golden_id", "field", "value", "submitted_by", "reason",
+// "submitted_at", "status", "decided_by", "decided_at", "decision_reason"}.
+std::string ChangeRequestToJson(const ChangeRequest& request);
+std::string ChangeRequestsToJson(const std::vector<ChangeRequest>& requests);
+// [{"golden_id", "display_name", "members"}].
+std::string GoldenHitsToJson(const std::vector<GoldenHit>& hits);
+// {"name", "role", "created_at"}; never a password hash.
+std::string UserToJson(const User& user);
+std::string UsersToJson(const std::vector<User>& users);
 
 }  // namespace mdm
 

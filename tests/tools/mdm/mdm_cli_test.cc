@@ -19,36 +19,18 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "tests/testing/mdm_process.h"
 #include "tests/testing/temp_dir.h"
 
 namespace mdm {
 namespace {
 
-const std::string kMdm = std::string(MDM_BINARY_DIR) + "/tools/mdm/mdm";
 const std::string kSamples = std::string(MDM_SOURCE_DIR) + "/data-samples";
 
-struct Result {
-  int exit_code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
+using Result = testing::MdmResult;
 
 Result Mdm(const std::string& args, const testing::TempDir& dir) {
-  const std::string err_file = dir.File("stderr.txt");
-  const std::string command = absl::StrCat(kMdm, " ", args, " 2>", err_file);
-  Result r;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) r.out.append(buffer, n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_file);
-  std::stringstream text;
-  text << err.rdbuf();
-  r.err = text.str();
-  return r;
+  return testing::RunMdm(args, dir);
 }
 
 int CountLines(const std::string& path) {

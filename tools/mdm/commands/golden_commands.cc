@@ -52,7 +52,7 @@ std::string Show(const Affiliation& a) {
 
 template <typename T>
 void AddRow(Table& table, const std::string& attribute, const Survived<T>& s, bool list) {
-  if (s.lineage.records.empty()) return;
+  if (s.lineage.records.empty() && s.lineage.rule.empty()) return;  // no value
   table.AddRow({attribute, absl::StrCat(list && s.primary ? "* " : list ? "  " : "", Show(s.value)),
                 s.lineage.rule, absl::StrJoin(s.lineage.records, " ")});
 }
@@ -175,6 +175,7 @@ void RegisterGolden(CLI::App& app, CommonOptions& common, Action* action) {
   AddCommonFlags(*history, common);
   history->add_option("id", flags->id, "Golden id")->required();
   bind(history, History);
+  RegisterGoldenEdits(*golden, common, action);
 
   CLI::App* xref = app.add_subcommand(
       "xref", "The golden record a source record belongs to now (merges followed)");

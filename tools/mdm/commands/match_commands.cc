@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "mdm/json.h"
 #include "tools/mdm/cli.h"
+#include "tools/mdm/explanation_text.h"
 #include "tools/mdm/table.h"
 
 namespace mdm::cli {
@@ -63,41 +64,6 @@ int Train(const CommonOptions& common, const MatchFlags& flags) {
     PrintModel(*model);
   }
   return kOk;
-}
-
-// "source:key" -> {source, key}; the key may itself hold ':'.
-std::optional<std::pair<std::string, std::string>> SplitRecordRef(const std::string& ref) {
-  const size_t colon = ref.find(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == ref.size()) return std::nullopt;
-  return std::make_pair(ref.substr(0, colon), ref.substr(colon + 1));
-}
-
-void PrintExplanation(const Explanation& e) {
-  std::cout << e.record_a << " vs " << e.record_b << " (model " << e.model_id << ")\n";
-  Table table({"step", "level", "a", "b", "m", "u", "weight", "tf adj", "running"});
-  double running = e.prior_weight;
-  table.AddRow({"prior", "", "", "", "", "", absl::StrFormat("%+.2f", e.prior_weight), "",
-                absl::StrFormat("%+.2f", running)});
-  for (const ComparisonTerm& t : e.terms) {
-    running += t.weight + t.tf_adjustment;
-    const bool null = t.level == "null";
-    table.AddRow({t.comparison, t.level, t.value_a, t.value_b,
-                  null ? "" : absl::StrFormat("%.3g", t.m),
-                  null ? "" : absl::StrFormat("%.3g", t.u), absl::StrFormat("%+.2f", t.weight),
-                  t.tf_adjustment == 0 ? "" : absl::StrFormat("%+.2f", t.tf_adjustment),
-                  absl::StrFormat("%+.2f", running)});
-  }
-  table.Print(std::cout);
-  std::cout << absl::StrFormat("match weight %+.2f, probability %.6f, decision %s\n",
-                               e.match_weight, e.probability, MatchDecisionName(e.decision));
-  if (!e.cannot_link_scheme.empty()) {
-    std::cout << "cannot-link: different valid " << e.cannot_link_scheme
-              << " identifiers; never merged automatically\n";
-  }
-  std::cout << (e.blocking_rule.empty()
-                    ? std::string("no blocking rule pairs these records: a run never compares them")
-                    : absl::StrCat("compared in runs through blocking rule ", e.blocking_rule))
-            << "\n";
 }
 
 int Explain(const CommonOptions& common, const MatchFlags& flags) {
