@@ -300,6 +300,26 @@ TEST_CASE("steward: the first of two decisions on one item wins, the second is a
   CHECK(h.steward().Decide(blank).status().code() == absl::StatusCode::kInvalidArgument);
 }
 
+TEST_CASE("steward: two processes deciding one item: the first wins, the second conflicts") {
+  Harness h;
+  h.Load(testing::SamplePeopleRows());
+  EngineOptions options;
+  options.db_path = h.dir.File("mdm.db");
+  options.clock = &h.clock;
+  absl::StatusOr<std::unique_ptr<Engine>> other = Engine::Open(options);
+  REQUIRE(other.ok());
+  const ReviewItem item = BandItem(h);  // both stewards look at this revision
+  REQUIRE((*other)->Stewardship().Decide(Decide(item, Verdict::kDifferent)).ok());
+  Decision late = Decide(item, Verdict::kSame);
+  late.steward = "bob";
+  CHECK(h.steward().Decide(late).status().code() == absl::StatusCode::kAborted);
+  absl::StatusOr<ReviewItemDetail> now = h.steward().Item(item.item_id);
+  REQUIRE(now.ok());
+  CHECK(now->item.decision == "different");
+  h.Run();
+  CHECK(h.GoldenOf(Name(item.a)) != h.GoldenOf(Name(item.b)));
+}
+
 TEST_CASE("steward: assign sets who decides, and the queue filters on it") {
   Harness h;
   h.Load(testing::SamplePeopleRows());
