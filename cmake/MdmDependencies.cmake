@@ -22,6 +22,9 @@ add_library(mdm_phonenumber ALIAS mdm::phonenumber)
 
 if(MDM_BUILD_TOOLS)
   find_package(CLI11 REQUIRED)
+  # `mdm serve`; Debian builds it as a shared library with TLS, zlib and
+  # brotli, and its pkg-config file carries the matching definitions.
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   # The executables (not the library: an application picks its allocator)
   # use jemalloc; the batch pipeline's threads allocate many small strings and
   # glibc malloc costs ~20% of a run there. Sanitizer builds keep the default

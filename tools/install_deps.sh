@@ -9,12 +9,14 @@ packages=(
   g++ cmake ninja-build pkg-config
   libabsl-dev libre2-dev libicu-dev libsqlite3-dev
   libphonenumber-dev libprotobuf-dev libyaml-cpp-dev nlohmann-json3-dev libsimdjson-dev
-  libcli11-dev libssl-dev libjemalloc-dev catch2
+  libcli11-dev libssl-dev libjemalloc-dev libcpp-httplib-dev catch2
 )
 if [[ "${1:-}" == "--with-test-tools" ]]; then
   # clang + compiler-rt for the libFuzzer smoke run; Debian's python3 with
-  # jsonschema and yaml for the config schema check.
-  packages+=(clang libclang-rt-14-dev python3 python3-jsonschema python3-yaml)
+  # jsonschema and yaml for the config schema check; Chromium and its
+  # WebDriver for the review page's end-to-end test (tests/e2e).
+  packages+=(clang libclang-rt-14-dev python3 python3-jsonschema python3-yaml
+    chromium chromium-driver)
 fi
 
 missing=()

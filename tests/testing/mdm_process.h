@@ -29,10 +29,14 @@ struct MdmResult {
   std::string err;  // stderr
 };
 
-// `args` go through the shell: quote what needs it.
-inline MdmResult RunMdm(const std::string& args, const TempDir& dir) {
+// `args` go through the shell: quote what needs it. `input` is the
+// command's standard input (a password, say).
+inline MdmResult RunMdm(const std::string& args, const TempDir& dir,
+                        const std::string& input = "") {
   const std::string err_file = dir.File("stderr.txt");
-  const std::string command = absl::StrCat(MdmBinary(), " ", args, " 2>", err_file);
+  const std::string in_file = dir.Write("stdin.txt", input);
+  const std::string command =
+      absl::StrCat(MdmBinary(), " ", args, " <", in_file, " 2>", err_file);
   MdmResult r;
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);

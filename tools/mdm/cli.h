@@ -71,6 +71,8 @@ void RegisterGolden(CLI::App& app, CommonOptions& common, Action* action);
 void RegisterGoldenEdits(CLI::App& golden, CommonOptions& common, Action* action);
 void RegisterQueue(CLI::App& app, CommonOptions& common, Action* action);
 void RegisterDcr(CLI::App& app, CommonOptions& common, Action* action);
+void RegisterServe(CLI::App& app, CommonOptions& common, Action* action);
+void RegisterUser(CLI::App& app, CommonOptions& common, Action* action);
 
 }  // namespace mdm::cli
 

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   mdm::cli::RegisterGolden(app, common, &action);
   mdm::cli::RegisterQueue(app, common, &action);
   mdm::cli::RegisterDcr(app, common, &action);
+  mdm::cli::RegisterServe(app, common, &action);
+  mdm::cli::RegisterUser(app, common, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -3,9 +3,9 @@
 //
 // What data stewards do: resolve the review queue, split and merge golden
 // records, pin attribute values, and approve data change requests (DCRs)
-// from reps and MSLs. Reached through Engine::Steward().
+// from reps and MSLs. Reached through Engine::Stewardship().
 //
-//   mdm::Steward& s = engine->Steward();
+//   mdm::Steward& s = engine->Stewardship();
 //   absl::StatusOr<mdm::QueuePage> page = s.Queue({.status = "open", .limit = 20});
 //   absl::StatusOr<mdm::ReviewItem> done =
 //       s.Decide({.item_id = 7, .verdict = mdm::Verdict::kDifferent,
