@@ -329,12 +329,39 @@ absl::StatusOr<match::MatchModel> TrainAndStoreModel(const MatchingConfig& confi
                        threads);
 }
 
+namespace {
+
+// The waterfall of rows a and b of `records` under `scoring`; the blocking
+// rule as `blocker` pairs them.
+Explanation ExplainRows(const ScoringSetting& scoring, MatchRecords& records, uint32_t a,
+                        uint32_t b, const match::Blocker& blocker) {
+  const MatchingConfig& setting = scoring.setting;
+  const match::MatchModel& model = scoring.model;
+  const std::vector<ComparisonConfig> comparisons = model.ComparisonConfigs();
+  match::ApplyTermFrequencies(model.term_frequencies, records.table());
+  match::Comparator comparator(comparisons, records.table(), match::DefaultNicknames());
+  match::Scorer scorer(model, setting.auto_merge, setting.review);
+  Explanation e = scorer.Explain(comparator, records.table(), a, b);
+  e.record_a = records.Name(a);
+  e.record_b = records.Name(b);
+  match::CannotLink cannot_link(records.table(), setting.cannot_link_schemes);
+  const int conflict = cannot_link.Conflict(a, b);
+  if (conflict >= 0) {
+    e.cannot_link_scheme = records.table().schemes()[conflict];
+    if (e.decision == MatchDecision::kAutoMerge) e.decision = MatchDecision::kReview;
+  }
+  if (std::optional<int> rule = blocker.PairingRule(a, b)) {
+    e.blocking_rule = setting.blocking_rules[*rule].name;
+  }
+  return e;
+}
+
+}  // namespace
+
 absl::StatusOr<Explanation> ExplainPair(store::Store& store, absl::string_view source_a,
                                         absl::string_view key_a, absl::string_view source_b,
                                         absl::string_view key_b, int threads) {
   MDM_ASSIGN_OR_RETURN(ScoringSetting scoring, LatestScoringSetting(store, "explain"));
-  const MatchingConfig& setting = scoring.setting;
-  const match::MatchModel* model = &scoring.model;
   MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecords(store, false, threads));
   const std::optional<uint32_t> a = records.Find(source_a, key_a);
   const std::optional<uint32_t> b = records.Find(source_b, key_b);
@@ -344,25 +371,26 @@ absl::StatusOr<Explanation> ExplainPair(store::Store& store, absl::string_view s
       return absl::NotFoundError(absl::StrCat("explain: no record ", source, ":", key));
     }
   }
-  const std::vector<ComparisonConfig> comparisons = model->ComparisonConfigs();
-  match::ApplyTermFrequencies(model->term_frequencies, records.table());
-  match::Comparator comparator(comparisons, records.table(), match::DefaultNicknames());
-  match::Scorer scorer(*model, setting.auto_merge, setting.review);
-  Explanation e = scorer.Explain(comparator, records.table(), *a, *b);
-  e.record_a = records.Name(*a);
-  e.record_b = records.Name(*b);
-  match::CannotLink cannot_link(records.table(), setting.cannot_link_schemes);
-  const int conflict = cannot_link.Conflict(*a, *b);
-  if (conflict >= 0) {
-    e.cannot_link_scheme = records.table().schemes()[conflict];
-    if (e.decision == MatchDecision::kAutoMerge) e.decision = MatchDecision::kReview;
+  // Every record is in the table: block caps apply as in a run.
+  match::Blocker blocker(records.table(), scoring.setting.blocking_rules,
+                         scoring.setting.max_block_size, threads);
+  return ExplainRows(scoring, records, *a, *b, blocker);
+}
+
+absl::StatusOr<Explanation> ExplainStoredPair(store::Store& store, int64_t record_a,
+                                              int64_t record_b) {
+  MDM_ASSIGN_OR_RETURN(ScoringSetting scoring, LatestScoringSetting(store, "explain"));
+  MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecordsById(store, {record_a, record_b}));
+  if (records.size() != 2) {
+    return absl::NotFoundError(absl::StrCat("explain: record ", record_a, " or ", record_b,
+                                            " is deleted or unknown"));
   }
-  match::Blocker blocker(records.table(), setting.blocking_rules, setting.max_block_size,
-                         threads);
-  if (std::optional<int> rule = blocker.PairingRule(*a, *b)) {
-    e.blocking_rule = setting.blocking_rules[*rule].name;
-  }
-  return e;
+  const uint32_t a = records.table().record_id(0) == record_a ? 0 : 1;
+  // Two rows cannot tell a block's size over the store: no cap applies.
+  match::Blocker blocker(records.table(), scoring.setting.blocking_rules,
+                         scoring.setting.max_block_size, 1,
+                         [](int, uint64_t) { return int64_t{2}; });
+  return ExplainRows(scoring, records, a, 1 - a, blocker);
 }
 
 }  // namespace mdm::pipeline

@@ -71,6 +71,15 @@ absl::StatusOr<Explanation> ExplainPair(store::Store& store, absl::string_view s
                                         absl::string_view key_a, absl::string_view source_b,
                                         absl::string_view key_b, int threads);
 
+// The same for two stored records, reading only them (milliseconds where
+// ExplainPair reads every record): the weights, probability and decision
+// are those of ExplainPair (term frequencies are frozen in the model), but
+// blocking_rule names the first rule whose keys the two share, whatever
+// its block's size. For review items, which runs found as candidates.
+// NotFound when either record is unknown or a delete marker.
+absl::StatusOr<Explanation> ExplainStoredPair(store::Store& store, int64_t record_a,
+                                              int64_t record_b);
+
 }  // namespace mdm::pipeline
 
 #endif  // MDM_PIPELINE_MATCH_RUNNER_H_

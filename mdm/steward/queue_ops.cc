@@ -207,9 +207,7 @@ absl::StatusOr<ReviewItemDetail> ShowItem(const Context& ctx, int64_t item_id) {
   detail.fields = CompareFields(records[0], records[1]);
   if (!records[0].deleted && !records[1].deleted) {
     MDM_ASSIGN_OR_RETURN(detail.explanation,
-                         pipeline::ExplainPair(ctx.store, detail.item.a.source,
-                                               detail.item.a.source_key, detail.item.b.source,
-                                               detail.item.b.source_key, /*threads=*/1));
+                         pipeline::ExplainStoredPair(ctx.store, row.record_a, row.record_b));
   }
   return detail;
 }

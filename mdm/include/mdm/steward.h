@@ -110,7 +110,10 @@ struct FieldComparison {
 struct ReviewItemDetail {
   ReviewItem item;
   std::vector<FieldComparison> fields;
-  Explanation explanation;  // the waterfall under the newest run's model
+  // The waterfall under the newest run's model, as `mdm explain` gives it
+  // (blocking_rule: the first rule whose keys the two records share); empty
+  // when a record was deleted since.
+  Explanation explanation;
 };
 
 struct Decision {

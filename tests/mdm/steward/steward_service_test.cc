@@ -162,6 +162,15 @@ TEST_CASE("steward: the queue pages open items by priority with their golden rec
   REQUIRE(detail.ok());
   CHECK(detail->explanation.record_a == Name(detail->item.a));
   CHECK_FALSE(detail->explanation.terms.empty());
+  // The same waterfall `mdm explain` gives, and the score the run gave.
+  absl::StatusOr<Explanation> full =
+      h.engine->Explain(detail->item.a.source, detail->item.a.source_key,
+                        detail->item.b.source, detail->item.b.source_key);
+  REQUIRE(full.ok());
+  CHECK(detail->explanation.match_weight == Approx(full->match_weight));
+  CHECK(detail->explanation.decision == full->decision);
+  CHECK(detail->explanation.blocking_rule == full->blocking_rule);
+  CHECK(detail->explanation.match_weight == Approx(detail->item.match_weight));
   CHECK_FALSE(detail->fields.empty());
   CHECK(std::any_of(detail->fields.begin(), detail->fields.end(),
                     [](const FieldComparison& f) { return f.differs; }));
