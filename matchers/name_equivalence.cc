@@ -104,6 +104,25 @@ bool UnitsCompatible(absl::string_view x, absl::string_view y) {
   return x == y;
 }
 
+enum class SwapCrossing { kNone, kInitial, kName };
+
+// How a key of the given-name field matches a key of the family-name field
+// of the other record: by name (Jaro-Winkler on the whole key, or on its
+// first name when the other record lacks the middle name), by a lone
+// initial ("c" for "carla": an agent typed "C. Vincent" for Carla Vincent),
+// or not at all.
+SwapCrossing CrossGivenFamily(absl::string_view given, absl::string_view family,
+                              double threshold) {
+  if (JaroWinkler(given, family) >= threshold) return SwapCrossing::kName;
+  const size_t space = given.find(' ');
+  if (space != absl::string_view::npos &&
+      JaroWinkler(given.substr(0, space), family) >= threshold) {
+    return SwapCrossing::kName;
+  }
+  if (given.size() == 1 && family.front() == given.front()) return SwapCrossing::kInitial;
+  return SwapCrossing::kNone;
+}
+
 }  // namespace
 
 void NicknameIndex::Add(absl::string_view canonical,
@@ -200,8 +219,10 @@ bool IsSwapped(absl::string_view given_a, absl::string_view family_a,
       family_b.empty()) {
     return false;
   }
-  const bool crossed = JaroWinkler(given_a, family_b) >= threshold &&
-                       JaroWinkler(family_a, given_b) >= threshold;
+  const SwapCrossing a_to_b = CrossGivenFamily(given_a, family_b, threshold);
+  const SwapCrossing b_to_a = CrossGivenFamily(given_b, family_a, threshold);
+  const bool crossed = (a_to_b == SwapCrossing::kName && b_to_a != SwapCrossing::kNone) ||
+                       (b_to_a == SwapCrossing::kName && a_to_b != SwapCrossing::kNone);
   const bool straight = JaroWinkler(given_a, given_b) >= threshold &&
                         JaroWinkler(family_a, family_b) >= threshold;
   return crossed && !straight;

@@ -121,10 +121,14 @@ inline constexpr double kDefaultSwapThreshold = 0.9;
 // IsSwapped()
 //
 // True when record A's given name matches record B's family name and A's
-// family name matches B's given name (each by JaroWinkler() >= `threshold`),
-// while the names do not also match the straight way round (so "martin
-// martin" is never reported as swapped). Symmetric in A and B; false when any
-// of the four keys is empty.
+// family name matches B's given name, while the names do not also match the
+// straight way round (so "martin martin" is never reported as swapped). A
+// given name matches a family name by JaroWinkler() >= `threshold`, on the
+// whole key or on its first name (a middle name the other record lacks:
+// "kelsie michelle"/"vazquez" vs "vazquez"/"kelsie"); one of the two
+// crossings may instead be a lone initial of the family name, as agents type
+// "C. Vincent" ("c"/"vincent" vs "vincent"/"carla"). Symmetric in A and B;
+// false when any of the four keys is empty.
 bool IsSwapped(absl::string_view given_a, absl::string_view family_a,
                absl::string_view given_b, absl::string_view family_b,
                double threshold = kDefaultSwapThreshold);

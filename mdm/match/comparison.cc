@@ -202,9 +202,12 @@ Comparator::Comparator(const std::vector<ComparisonConfig>& comparisons,
                        const FeatureTable& table, const matchers::NicknameIndex& nicknames)
     : table_(table), nicknames_(nicknames) {
   for (const ComparisonConfig& config : comparisons) {
-    Compiled c{config, SlotOf(config.field), {}, -1};
+    Compiled c{config, SlotOf(config.field), {}, 0};
     for (size_t l = 0; l < config.levels.size(); ++l) {
-      if (config.levels[l].kind == LevelKind::kSwapped) c.swapped_level = static_cast<int>(l + 1);
+      const LevelKind kind = config.levels[l].kind;
+      if (kind == LevelKind::kSwapped || kind == LevelKind::kHandleLike) {
+        c.given_levels |= 1u << (l + 1);
+      }
     }
     c.allowed_schemes.assign(table.schemes().size(), config.schemes.empty());
     for (const std::string& scheme : config.schemes) {

@@ -11,7 +11,9 @@
 //
 // A given/family swap is one piece of evidence: when a family-name
 // comparison puts a pair at its `swapped` level, the given-name comparisons
-// of that pair are null, so the swap is not counted twice.
+// of that pair are null, so the swap is not counted twice. So is a social
+// handle that spells the other record's name (`handle_like`): the spellings
+// hold the given name or its initial, which the handle already agreed on.
 //
 // Example:
 //   Comparator comparator(config.comparisons, table, DefaultNicknames());
@@ -83,16 +85,16 @@ class Comparator {
   // could lift it into the review band.
   template <typename StopFn>
   bool CompareUntil(uint32_t a, uint32_t b, ComparisonVector* out, StopFn&& stop) const {
-    bool swapped = false;
+    bool given_counted = false;
     for (size_t c : order_) {
       const Compiled& compiled = comparisons_[c];
       out->tf[c] = 0;
-      // A swap is one piece of evidence, counted by the family name.
-      out->levels[c] = swapped && compiled.config.field == MatchField::kGivenName
+      // A swap or a handle spelling the name is one piece of evidence,
+      // counted by the family name.
+      out->levels[c] = given_counted && compiled.config.field == MatchField::kGivenName
                            ? kNullLevel
                            : Evaluate(compiled, a, b, &out->tf[c]);
-      swapped = swapped ||
-                (compiled.swapped_level > 0 && out->levels[c] == compiled.swapped_level);
+      given_counted = given_counted || ((compiled.given_levels >> out->levels[c]) & 1) != 0;
       if (stop(c, out->levels[c], out->tf[c])) return false;
     }
     return true;
@@ -120,7 +122,9 @@ class Comparator {
     Slot slot;
     // Identifier comparisons: allowed[scheme index of the table].
     std::vector<bool> allowed_schemes;
-    int swapped_level = -1;  // level index of `swapped`, when configured
+    // Bit l set: level l (`swapped`, `handle_like`) already counts the given
+    // name.
+    uint32_t given_levels = 0;
   };
   // Evaluation order rank of a comparison: lower first.
   static int Rank(const ComparisonConfig& c);

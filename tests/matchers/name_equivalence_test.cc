@@ -167,6 +167,14 @@ TEST_CASE("IsSwapped: given and family names exchanged, typos tolerated",
       {"martin", "martin", "martin", "martin", false},
       {"claire", "martin", "paul", "durand", false},
       {"claire", "", "", "claire", false},
+      // A middle name on one side: its first given name is what crosses.
+      {"kelsie michelle", "vazquez", "vazquez", "kelsie", true},
+      // An initial may stand for one crossing when the other is a name.
+      {"c", "vincent", "vincent", "carla", true},
+      {"vincent", "carla", "c", "vincent", true},
+      // ... but not for both, nor for a letter the name does not start with.
+      {"c", "vincent", "v", "carla", false},
+      {"c", "vincent", "vincent", "marie", false},
   }));
   CAPTURE(c.given_a, c.family_a, c.given_b, c.family_b);
   CHECK(IsSwapped(c.given_a, c.family_a, c.given_b, c.family_b) == c.swapped);

@@ -520,6 +520,26 @@ TEST_CASE("Comparator: handle_like reports the share of the spelling", "[match]"
   CHECK_THAT(v.tf[0], WithinAbs(2.0 / static_cast<double>(total), 1e-6));
 }
 
+TEST_CASE("Comparator: a handle spelling the name counts on the family name only",
+          "[match]") {
+  // "@jeanne_garnier" posting as "Jeanne G.": the handle already agreed on
+  // the given name, so the given-name comparison is null.
+  const std::vector<ComparisonConfig> configs = {
+      Cmp("given", F::kGivenName, {Lv(L::kExact)}),
+      Cmp("family", F::kFamilyName, {Lv(L::kExact), Lv(L::kHandleLike)}),
+  };
+  const FeatureTable t = Table({WithHandle(Person("jeanne", "g"), "jeanne_garnier"),
+                                Person("jeanne", "garnier"), Person("jeanne", "g")});
+  const Comparator comparator(configs, t, DefaultNicknames());
+  ComparisonVector v;
+  comparator.Compare(0, 1, &v);
+  CHECK(v.levels[1] == 2);  // handle_like
+  CHECK(v.levels[0] == kNullLevel);
+  comparator.Compare(0, 2, &v);
+  CHECK(v.levels[1] == 1);
+  CHECK(v.levels[0] == 1);
+}
+
 // Every field and level of the default setting, and a swapped pair.
 FeatureTable DefaultTable() {
   std::vector<MatchKeys> rows;
