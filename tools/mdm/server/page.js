@@ -185,13 +185,17 @@ function waterfall(explanation) {
   return svg;
 }
 
+function showSummary(item) {
+  $('item-summary').textContent = item.reason + ', probability ' + item.probability.toFixed(3) +
+      ', ' + item.status + (item.decision ? ' (' + item.decision + ' by ' + item.decided_by + ')' : '');
+}
+
 function showItem(detail) {
   const item = detail.item;
   state.item = item;
   $('item').hidden = false;
   $('item-title').textContent = 'Review item ' + item.item_id;
-  $('item-summary').textContent = item.reason + ', probability ' + item.probability.toFixed(3) +
-      ', ' + item.status + (item.decision ? ' (' + item.decision + ' by ' + item.decided_by + ')' : '');
+  showSummary(item);
   $('item-a').replaceChildren(el('span', item.a.source + ':' + item.a.source_key + ' '),
                               goldenLink(item.a.golden_id));
   $('item-b').replaceChildren(el('span', item.b.source + ':' + item.b.source_key + ' '),
@@ -228,6 +232,7 @@ async function decide(verdict) {
       verdict, reason: $('decide-reason').value, revision: state.item.revision,
     });
     state.item = item;
+    showSummary(item);
     status.textContent = 'Item ' + item.item_id + ' decided: ' + item.decision + '.';
     loadQueue();
   } catch (e) {
