@@ -51,4 +51,9 @@ echo
 echo "== mdm evaluate --truth data-samples/truth.csv"
 $mdm evaluate --truth data-samples/truth.csv --db "$store"
 echo
+echo "== mdm queue list (what a data steward is asked)"
+$mdm queue list --limit 5 --db "$store"
+echo
 echo "store: $store   (try: $mdm rejects --warnings --db $store)"
+echo "steward page: printf 'a long password\n' | $mdm user add me --role steward --db $store"
+echo "              $mdm serve --db $store   # then open http://127.0.0.1:8080"

@@ -5,8 +5,9 @@
 // (Steward::Queue, 50 items) at its start, middle and end; opening an item
 // (Steward::Item: both records, differences, waterfall); and the same two
 // through `mdm serve`'s JSON API over loopback HTTP, as the page asks
-// (ReviewServer in-process, a logged-in session). Each is repeated --runs
-// times; medians are printed, and the 90th percentile for items.
+// (ReviewServer in-process, a logged-in session); and a search by name and
+// by source key. Each is repeated --runs times; medians are printed, and
+// the 90th percentile for items.
 //
 // The bench adds a user to the store when it lacks one (to log in).
 //
@@ -100,6 +101,22 @@ int main(int argc, char** argv) {
   std::cout << absl::StrFormat("Steward::Item: median %.2f ms, p90 %.2f ms (%d opens)\n",
                                Percentile(item_ms, 0.5), Percentile(item_ms, 0.9),
                                item_ms.size());
+
+  // Search by a name and by a source key (a full scan of golden records).
+  const std::string key = first->items[0].a.source_key;
+  for (const std::string& text : {std::string("martin"), key}) {
+    std::vector<double> ms;
+    size_t hits = 0;
+    for (int r = 0; r < runs; ++r) {
+      ms.push_back(Time([&] {
+        absl::StatusOr<std::vector<mdm::GoldenHit>> found = steward.Search(text, 20);
+        hits = found.ok() ? found->size() : 0;
+      }));
+    }
+    std::cout << absl::StrFormat("Steward::Search(%s): median %.1f ms, %d hits\n",
+                                 text == key ? "a source key" : "a family name",
+                                 Percentile(ms, 0.5), hits);
+  }
 
   // The same through the HTTP API.
   absl::StatusOr<mdm::User> user = steward.Authenticate(kUser, kPassword);
