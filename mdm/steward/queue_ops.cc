@@ -104,7 +104,9 @@ void AddField(std::vector<FieldComparison>& out, std::string field, std::vector<
   std::sort(b.begin(), b.end());
   a.erase(std::unique(a.begin(), a.end()), a.end());
   b.erase(std::unique(b.begin(), b.end()), b.end());
-  const bool differs = a != b;
+  // A value on one side only is missing information, not a conflict: the
+  // waterfall shows it as null. Only two different values are marked.
+  const bool differs = !a.empty() && !b.empty() && a != b;
   out.push_back({std::move(field), absl::StrJoin(a, "; "), absl::StrJoin(b, "; "), differs});
 }
 

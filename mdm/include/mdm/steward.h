@@ -99,12 +99,13 @@ struct QueuePage {
   int64_t total = 0;              // items matching the query
 };
 
-// A field both records have, with the values side by side.
+// A field either record has, with the values side by side (lists joined
+// with "; ").
 struct FieldComparison {
-  std::string field;  // "name", "rpps", "email", "phone", "postcode", ...
+  std::string field;  // "given_name", "rpps", "email", "phone", "postcode", ...
   std::string value_a;
   std::string value_b;
-  bool differs = false;
+  bool differs = false;  // both hold values, and not the same ones
 };
 
 struct ReviewItemDetail {

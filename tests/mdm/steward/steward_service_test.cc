@@ -172,8 +172,11 @@ TEST_CASE("steward: the queue pages open items by priority with their golden rec
   CHECK(detail->explanation.blocking_rule == full->blocking_rule);
   CHECK(detail->explanation.match_weight == Approx(detail->item.match_weight));
   CHECK_FALSE(detail->fields.empty());
-  CHECK(std::any_of(detail->fields.begin(), detail->fields.end(),
-                    [](const FieldComparison& f) { return f.differs; }));
+  for (const FieldComparison& f : detail->fields) {
+    INFO(f.field);
+    CHECK_FALSE((f.value_a.empty() && f.value_b.empty()));
+    CHECK(f.differs == (!f.value_a.empty() && !f.value_b.empty() && f.value_a != f.value_b));
+  }
 }
 
 TEST_CASE("steward: different keeps two records apart in every later run, full ones too") {
