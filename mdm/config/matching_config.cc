@@ -27,7 +27,7 @@ constexpr std::array<std::pair<MatchField, absl::string_view>, 14> kFieldNames =
     {MatchField::kIdentifier, "identifier"},
 }};
 
-constexpr std::array<std::pair<LevelKind, absl::string_view>, 22> kLevelNames = {{
+constexpr std::array<std::pair<LevelKind, absl::string_view>, 23> kLevelNames = {{
     {LevelKind::kExact, "exact"},
     {LevelKind::kExactValid, "exact_valid"},
     {LevelKind::kJaroWinkler, "jaro_winkler"},
@@ -50,6 +50,7 @@ constexpr std::array<std::pair<LevelKind, absl::string_view>, 22> kLevelNames = 
     {LevelKind::kSamePostcode, "same_postcode"},
     {LevelKind::kSameCity, "same_city"},
     {LevelKind::kHandleLike, "handle_like"},
+    {LevelKind::kHandleInitial, "handle_initial"},
 }};
 
 LevelConfig Level(LevelKind kind, double threshold = 0) {
@@ -176,7 +177,7 @@ MatchingConfig DefaultMatchingConfig() {
       Comparison("family_name", F::kFamilyName,
                  {Level(L::kExact), Level(L::kJaroWinkler, 0.92), Level(L::kMaiden),
                   Level(L::kPhonetic), Level(L::kSwapped), Level(L::kHandleLike),
-                  Level(L::kInitials), Level(L::kJaroWinkler, 0.8)},
+                  Level(L::kHandleInitial), Level(L::kInitials), Level(L::kJaroWinkler, 0.8)},
                  true),
       Comparison("given_name", F::kGivenName,
                  {Level(L::kExact), Level(L::kNickname), Level(L::kJaroWinkler, 0.92),

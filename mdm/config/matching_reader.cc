@@ -46,6 +46,7 @@ std::string LevelMisfit(LevelKind kind, MatchField field) {
     case LevelKind::kLocalPart:
       return field == MatchField::kEmail ? "" : "applies to email only";
     case LevelKind::kHandleLike:
+    case LevelKind::kHandleInitial:
       return field == MatchField::kFamilyName ? "" : "applies to family_name only";
     case LevelKind::kSameStreet:
     case LevelKind::kSamePostcode:

@@ -18,6 +18,7 @@
 #include "matchers/phonetic.h"
 #include "matchers/string_similarity.h"
 #include "mdm/base/embedded_file.h"
+#include "mdm/match/handle_spelling.h"
 
 namespace mdm::embedded {
 extern const base::EmbeddedFile kNicknamesCsv[];
@@ -179,6 +180,7 @@ std::optional<Slot> TermFrequencySlot(MatchField field, LevelKind kind) {
     case LevelKind::kSamePostcode:
       return Slot::kPostcode;
     case LevelKind::kHandleLike:
+    case LevelKind::kHandleInitial:
       return Slot::kContactSpellings;
     default:
       return std::nullopt;
@@ -286,7 +288,8 @@ uint8_t Comparator::Evaluate(const Compiled& c, uint32_t a, uint32_t b, float* t
     const LevelKind kind = level.kind;
     if (kind == LevelKind::kPhonetic || kind == LevelKind::kNickname ||
         kind == LevelKind::kInitials || kind == LevelKind::kSwapped ||
-        kind == LevelKind::kMaiden || kind == LevelKind::kHandleLike) {
+        kind == LevelKind::kMaiden || kind == LevelKind::kHandleLike ||
+        kind == LevelKind::kHandleInitial) {
       float level_tf = 0;
       if (NameLevelHolds(level, c.config.field, a, b, &level_tf)) {
         if (c.config.term_frequency) *tf = level_tf;
@@ -363,10 +366,14 @@ float Comparator::LevelTermFrequency(LevelKind kind, uint32_t row,
   return 0;
 }
 
-bool Comparator::HandleSpellsName(uint32_t with, uint32_t without, float* tf) const {
+bool Comparator::HandleSpellsName(uint32_t with, uint32_t without, bool full_given,
+                                  float* tf) const {
+  const absl::string_view given = table_.First(without, Slot::kGiven);
+  const absl::string_view family = table_.First(without, Slot::kFamily);
   for (const FeatureValue& h : table_.Values(with, Slot::kHandleSpellings)) {
     for (const FeatureValue& c : table_.Values(without, Slot::kContactSpellings)) {
-      if (table_.Text(h) == table_.Text(c)) {
+      if (table_.Text(h) == table_.Text(c) &&
+          SpellingHoldsGiven(table_.Text(c), given, family) == full_given) {
         *tf = c.tf;
         return true;
       }
@@ -402,7 +409,11 @@ bool Comparator::NameLevelHolds(const LevelConfig& level, MatchField field, uint
     case LevelKind::kSwapped:
       return matchers::IsSwapped(given_a, family_a, given_b, family_b);
     case LevelKind::kHandleLike:
-      return HandleSpellsName(a, b, tf) || HandleSpellsName(b, a, tf);
+      return HandleSpellsName(a, b, /*full_given=*/true, tf) ||
+             HandleSpellsName(b, a, /*full_given=*/true, tf);
+    case LevelKind::kHandleInitial:
+      return HandleSpellsName(a, b, /*full_given=*/false, tf) ||
+             HandleSpellsName(b, a, /*full_given=*/false, tf);
     case LevelKind::kMaiden: {
       const absl::string_view maiden_a = table_.First(a, Slot::kMaiden);
       const absl::string_view maiden_b = table_.First(b, Slot::kMaiden);

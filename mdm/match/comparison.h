@@ -12,8 +12,10 @@
 // A given/family swap is one piece of evidence: when a family-name
 // comparison puts a pair at its `swapped` level, the given-name comparisons
 // of that pair are null, so the swap is not counted twice. So is a social
-// handle that spells the other record's name (`handle_like`): the spellings
-// hold the given name or its initial, which the handle already agreed on.
+// handle that spells the other record's name with the given name in full
+// (`handle_like`): the handle already agreed on the given name. A handle
+// that holds only the initial (`handle_initial`, "@jgarnier") leaves the
+// given names to count.
 //
 // Example:
 //   Comparator comparator(config.comparisons, table, DefaultNicknames());
@@ -44,7 +46,7 @@ inline constexpr uint8_t kNullLevel = 0;
 struct ComparisonVector {
   std::array<uint8_t, config::kMaxComparisons> levels{};
   // Per comparison: the term frequency of the value an exact (or
-  // handle_like) level agreed on, 0 when the comparison has no
+  // handle_like, handle_initial) level agreed on, 0 when the comparison has no
   // term-frequency adjustment or the level has none.
   std::array<float, config::kMaxComparisons> tf{};
 
@@ -55,7 +57,7 @@ struct ComparisonVector {
 // The slot whose term frequencies adjust a level of `kind` on `field`, or
 // nullopt when such a level has no adjustment: the field's own slot for
 // exact levels, the city or postcode slot for address levels, the contact
-// spellings for handle_like.
+// spellings for handle_like and handle_initial.
 std::optional<Slot> TermFrequencySlot(MatchField field, LevelKind kind);
 
 // The nickname relation built from the embedded US list
@@ -135,11 +137,13 @@ class Comparator {
   // the value's own for exact levels, its city's or postcode's for address
   // levels, 0 for others.
   float LevelTermFrequency(LevelKind kind, uint32_t row, const FeatureValue& value) const;
-  // True when a handle of row `with` spells row `without`'s name or e-mail;
-  // `tf` gets the term frequency of the spelling.
-  bool HandleSpellsName(uint32_t with, uint32_t without, float* tf) const;
+  // True when a handle of row `with` spells row `without`'s name or e-mail
+  // with `without`'s given name in full (`full_given`) or with only its
+  // initial (not `full_given`); `tf` gets the term frequency of the
+  // spelling.
+  bool HandleSpellsName(uint32_t with, uint32_t without, bool full_given, float* tf) const;
   // Levels that read both names of both rows. `tf` gets a term frequency
-  // when the level has one (handle_like: of the spelling).
+  // when the level has one (handle_like, handle_initial: of the spelling).
   bool NameLevelHolds(const LevelConfig& level, MatchField field, uint32_t a, uint32_t b,
                       float* tf) const;
 

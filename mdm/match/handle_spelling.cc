@@ -68,4 +68,15 @@ std::vector<std::string> ContactSpellings(const std::vector<std::string>& emails
   return out;
 }
 
+bool SpellingHoldsGiven(absl::string_view spelling, absl::string_view given,
+                        absl::string_view family_name) {
+  const std::string first_given = Squashed(given.substr(0, given.find(' ')));
+  if (first_given.size() <= 1) return true;
+  // "marchandm" starts with "marc" but holds only Marc Marchand's initial.
+  const std::string family = Squashed(family_name);
+  const std::string initial = first_given.substr(0, 1);
+  if (spelling == initial + family || spelling == family + initial) return false;
+  return absl::StartsWith(spelling, first_given) || absl::EndsWith(spelling, first_given);
+}
+
 }  // namespace mdm::match

@@ -10,7 +10,10 @@
 // the first given name alone too. A handle and a record without one agree
 // when a spelling of one equals a spelling of the other. The FeatureTable
 // keeps both lists per row; the handle_like comparison level and the
-// social_handle.spelling blocking key read them.
+// social_handle.spelling blocking key read them. A spelling that holds the
+// given name in full ("jeannegarnier") is stronger evidence than one that
+// holds only its initial ("jgarnier"): the handle_like and handle_initial
+// levels tell them apart.
 #ifndef MDM_MATCH_HANDLE_SPELLING_H_
 #define MDM_MATCH_HANDLE_SPELLING_H_
 
@@ -28,6 +31,16 @@ std::vector<std::string> HandleSpellings(const std::vector<std::string>& handles
 // characters each, sorted, distinct.
 std::vector<std::string> ContactSpellings(const std::vector<std::string>& emails,
                                           absl::string_view given, absl::string_view family);
+
+// SpellingHoldsGiven()
+//
+// True when `spelling`, a contact spelling of a record named `given`
+// `family`, holds the record's first given name in full: "jeannegarnier"
+// and "garnierjeanne" for Jeanne Garnier, not "jgarnier" or "garnierj"; an
+// e-mail spelling when it starts or ends with the given name. A one-letter
+// or empty given name is held by every spelling (there is no more to it).
+bool SpellingHoldsGiven(absl::string_view spelling, absl::string_view given,
+                        absl::string_view family);
 
 }  // namespace mdm::match
 

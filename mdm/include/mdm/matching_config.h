@@ -94,10 +94,13 @@ enum class LevelKind {
   kSameCity,     // addresses: same city
   kHandleLike,   // family names: they differ, but one record's social
                  // handle spells the other's name or e-mail local part
-                 // ("@elodie_roux" posting as "Elodie P."; "@drjgarnier"
-                 // for Jeanne Garnier). A level of the family-name
-                 // comparison, so agreeing names and a handle spelled from
-                 // them count once, not twice.
+                 // with the given name in full ("@elodie_roux" posting as
+                 // "Elodie P."). A level of the family-name comparison
+                 // that nulls the given-name comparison, so a given name
+                 // spelled by the handle counts once, not twice.
+  kHandleInitial,  // family names: as kHandleLike, but the spelling holds
+                   // only the given name's initial ("@drjgarnier" for
+                   // Jeanne Garnier); the given names still count.
 };
 
 // "exact", "jaro_winkler" ... as written in mdm.yaml.

@@ -435,7 +435,7 @@ std::vector<std::string> AllFieldNames() {
 
 std::vector<std::string> AllLevelNames() {
   std::vector<std::string> out;
-  for (int i = 0; i <= static_cast<int>(LevelKind::kHandleLike); ++i) {
+  for (int i = 0; i <= static_cast<int>(LevelKind::kHandleInitial); ++i) {
     out.emplace_back(LevelKindName(static_cast<LevelKind>(i)));
   }
   return out;

@@ -174,9 +174,21 @@ TEST_CASE("Comparator: name levels", "[match]") {
        WithMaiden(Person("jeanne", "roux"), "garnier"), 2},
       {"no maiden name", F::kFamilyName, {Lv(L::kExact), Lv(L::kMaiden)}, garnier,
        Person("jeanne", "roux"), 3},
-      // "Jeanne G." posting as @drjgarnier.
+      // "Jeanne G." posting as @jeanne_garnier, or as @drjgarnier.
       {"handle spells the other's name", F::kFamilyName, {Lv(L::kExact), Lv(L::kHandleLike)},
-       WithHandle(Person("jeanne", "g"), "drjgarnier"), garnier, 2},
+       WithHandle(Person("jeanne", "g"), "jeanne_garnier"), garnier, 2},
+      {"handle spells only the initial: not handle_like", F::kFamilyName,
+       {Lv(L::kExact), Lv(L::kHandleLike)}, WithHandle(Person("jeanne", "g"), "drjgarnier"),
+       garnier, 3},
+      {"handle spells the initial and the family name", F::kFamilyName,
+       {Lv(L::kExact), Lv(L::kHandleLike), Lv(L::kHandleInitial)},
+       WithHandle(Person("jeanne", "g"), "drjgarnier"), garnier, 3},
+      {"handle spells the full name: not handle_initial", F::kFamilyName,
+       {Lv(L::kExact), Lv(L::kHandleInitial)},
+       WithHandle(Person("jeanne", "g"), "jeanne_garnier"), garnier, 3},
+      {"handle spells the initial of another name", F::kFamilyName,
+       {Lv(L::kExact), Lv(L::kHandleInitial)}, WithHandle(Person("jeanne", "g"), "drjgarnier"),
+       Person("claire", "roux"), 3},
       {"handle spells another name", F::kFamilyName, {Lv(L::kExact), Lv(L::kHandleLike)},
        WithHandle(Person("jeanne", "g"), "drjgarnier"), Person("claire", "roux"), 3},
       {"no handle", F::kFamilyName, {Lv(L::kExact), Lv(L::kHandleLike)}, Person("jeanne", "g"),
@@ -440,6 +452,7 @@ TEST_CASE("TermFrequencySlot: exact levels read the field, address levels a part
       {F::kAddress, L::kSameCity, Slot::kCity},
       {F::kAddress, L::kSamePostcode, Slot::kPostcode},
       {F::kFamilyName, L::kHandleLike, Slot::kContactSpellings},
+      {F::kFamilyName, L::kHandleInitial, Slot::kContactSpellings},
       {F::kFamilyName, L::kJaroWinkler, std::nullopt},
       {F::kAddress, L::kSameStreet, std::nullopt},
       {F::kGivenName, L::kNickname, std::nullopt},
@@ -504,14 +517,14 @@ TEST_CASE("Comparator: address levels report the share of the agreeing part", "[
   CHECK(v.tf[0] == 0);
 }
 
-TEST_CASE("Comparator: handle_like reports the share of the spelling", "[match]") {
+TEST_CASE("Comparator: handle_initial reports the share of the spelling", "[match]") {
   FeatureTable t = Table({WithHandle(Person("jeanne", "g"), "drjgarnier"),
                           Person("jeanne", "garnier"), Person("julie", "garnier")});
   ApplyTermFrequencies(CountTermFrequencies(t, {Slot::kContactSpellings}), t);
   const size_t total = t.term_frequency_total(Slot::kContactSpellings);
   REQUIRE(total > 0);
   const Comparator comparator(
-      {Cmp("family", F::kFamilyName, {Lv(L::kExact), Lv(L::kHandleLike)}, true)}, t,
+      {Cmp("family", F::kFamilyName, {Lv(L::kExact), Lv(L::kHandleInitial)}, true)}, t,
       DefaultNicknames());
   ComparisonVector v;
   comparator.Compare(1, 0, &v);
@@ -538,6 +551,27 @@ TEST_CASE("Comparator: a handle spelling the name counts on the family name only
   comparator.Compare(0, 2, &v);
   CHECK(v.levels[1] == 1);
   CHECK(v.levels[0] == 1);
+}
+
+TEST_CASE("Comparator: a handle spelling only the initial leaves the given names to count",
+          "[match]") {
+  // "@jgarnier" posting as "Jeanne G.": the handle holds the initial J, not
+  // Jeanne, so the given names agreeing is more evidence.
+  const std::vector<ComparisonConfig> configs = {
+      Cmp("given", F::kGivenName, {Lv(L::kExact)}),
+      Cmp("family", F::kFamilyName,
+          {Lv(L::kExact), Lv(L::kHandleLike), Lv(L::kHandleInitial)}),
+  };
+  const FeatureTable t = Table({WithHandle(Person("jeanne", "g"), "jgarnier"),
+                                Person("jeanne", "garnier"), Person("julie", "garnier")});
+  const Comparator comparator(configs, t, DefaultNicknames());
+  ComparisonVector v;
+  comparator.Compare(0, 1, &v);
+  CHECK(v.levels[1] == 3);  // handle_initial
+  CHECK(v.levels[0] == 1);
+  comparator.Compare(0, 2, &v);
+  CHECK(v.levels[1] == 3);
+  CHECK(v.levels[0] == 2);  // else: Jeanne is not Julie
 }
 
 // Every field and level of the default setting, and a swapped pair.

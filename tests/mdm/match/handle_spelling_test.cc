@@ -37,6 +37,34 @@ TEST_CASE("HandleSpellings: letters and digits, without dr and without trailing 
   CHECK(HandleSpellings(c.handles) == c.spellings);
 }
 
+TEST_CASE("SpellingHoldsGiven: the first given name in full, not only its initial",
+          "[match]") {
+  struct Case {
+    std::string name;
+    std::string spelling;
+    std::string given;
+    std::string family;
+    bool holds;
+  };
+  // clang-format off
+  const Case c = GENERATE(values<Case>({
+      {"given then family", "jeannegarnier", "jeanne", "garnier", true},
+      {"family then given", "garnierjeanne", "jeanne", "garnier", true},
+      {"initial then family", "jgarnier", "jeanne", "garnier", false},
+      {"family then initial", "garnierj", "jeanne", "garnier", false},
+      {"first of two given names", "jeangarnier", "jean pierre", "garnier", true},
+      {"both given names", "jeanpierregarnier", "jean pierre", "garnier", true},
+      {"an e-mail with the given name", "jeanneg", "jeanne", "garnier", true},
+      {"an e-mail with the initial", "jgarnier75", "jeanne", "garnier", false},
+      {"family name starting with the given name", "marchandm", "marc", "marchand", false},
+      {"a one-letter given name is all there is", "jgarnier", "j", "garnier", true},
+      {"no given name", "jgarnier", "", "garnier", true},
+  }));
+  // clang-format on
+  CAPTURE(c.name);
+  CHECK(SpellingHoldsGiven(c.spelling, c.given, c.family) == c.holds);
+}
+
 TEST_CASE("ContactSpellings: e-mail local parts and the name in the usual orders", "[match]") {
   struct Case {
     std::string name;
