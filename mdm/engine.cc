@@ -2,6 +2,7 @@
 // mdm::Engine: the facade over the store and the batch pipeline.
 #include "mdm/engine.h"
 
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -12,6 +13,8 @@
 #include "mdm/pipeline/golden_lookup.h"
 #include "mdm/pipeline/match_one.h"
 #include "mdm/pipeline/match_runner.h"
+#include "mdm/privacy/privacy_service.h"
+#include "mdm/privacy/secret_key.h"
 #include "mdm/status.h"
 #include "mdm/steward/steward_service.h"
 #include "mdm/store/sqlite_store.h"
@@ -62,11 +65,15 @@ class EngineImpl final : public Engine {
         threads_(options.threads > 0
                      ? options.threads
                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
-        steward_(steward::NewStewardService(*store_, clock_)) {}
+        key_path_(options.key_path.empty() ? privacy::DefaultKeyPath(options.db_path)
+                                           : options.key_path),
+        steward_(steward::NewStewardService(*store_, clock_)),
+        privacy_(privacy::NewPrivacyService({*store_, clock_, key_path_, threads_,
+                                             [this] { DropMatchOneIndex(); }})) {}
 
   absl::StatusOr<RunReport> Run(const Config& config, const RunOptions& options) override {
     DropMatchOneIndex();
-    return pipeline::RunBatch(config, options, *store_, clock_, threads_);
+    return pipeline::RunBatch(config, options, *store_, clock_, threads_, key_path_);
   }
 
   absl::StatusOr<std::vector<LoadedFile>> Files(absl::string_view source) override {
@@ -144,6 +151,7 @@ class EngineImpl final : public Engine {
   }
 
   mdm::Steward& Stewardship() override { return *steward_; }
+  mdm::Privacy& Privacy() override { return *privacy_; }
 
  private:
   void DropMatchOneIndex() {
@@ -156,8 +164,25 @@ class EngineImpl final : public Engine {
   const int threads_;
   std::mutex match_one_mu_;
   std::shared_ptr<const pipeline::MatchOneIndex> match_one_;  // built by the first MatchOne
+  const std::string key_path_;
   std::unique_ptr<mdm::Steward> steward_;
+  std::unique_ptr<mdm::Privacy> privacy_;
 };
+
+// With create_if_missing, the secret key is created beside a store that
+// has none, unless erased people's keys already depend on a lost one.
+absl::Status EnsureKey(store::Store& store, const EngineOptions& options) {
+  const std::string path = options.key_path.empty() ? privacy::DefaultKeyPath(options.db_path)
+                                                    : options.key_path;
+  if (!options.create_if_missing || std::filesystem::exists(path)) return absl::OkStatus();
+  MDM_ASSIGN_OR_RETURN(std::vector<std::string> suppressions, store.ListSuppressions());
+  if (!suppressions.empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        path, ": the secret key file is missing and the store holds suppression keys made "
+              "with it; restore the file (a new key would let erased people back in)"));
+  }
+  return privacy::CreateKeyFile(path);
+}
 
 }  // namespace
 
@@ -178,6 +203,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& option
       store::OpenSqliteStore(options.db_path, options.create_if_missing
                                                   ? store::OpenMode::kCreate
                                                   : store::OpenMode::kMustExist));
+  MDM_RETURN_IF_ERROR(EnsureKey(*store, options));
   return std::unique_ptr<Engine>(new EngineImpl(std::move(store), options));
 }
 

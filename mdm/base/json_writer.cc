@@ -48,6 +48,11 @@ void JsonWriter::Close(char bracket) {
   need_comma_ = true;
 }
 
+void JsonWriter::Raw(absl::string_view json) {
+  Separate();
+  out_->append(json.data(), json.size());
+}
+
 void JsonWriter::Key(absl::string_view key) {
   Separate();
   AppendJsonString(key, out_);

@@ -37,6 +37,8 @@ class JsonWriter {
   void String(absl::string_view value);
   void Int(int64_t value);
   void Bool(bool value);
+  // A value already written as JSON by another writer, copied as it is.
+  void Raw(absl::string_view json);
 
   // Key and string value, both skipped when `value` is empty.
   void NonEmpty(absl::string_view key, absl::string_view value) {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include "absl/strings/str_cat.h"
 
@@ -25,18 +26,26 @@ void Sha256::Update(absl::string_view data) {
   EVP_DigestUpdate(ctx_->md, data.data(), data.size());
 }
 
-std::string Sha256::HexDigest() {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx_->md, digest, &len);
+namespace {
+
+std::string Hex(const unsigned char* bytes, unsigned int len) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(len * 2);
   for (unsigned int i = 0; i < len; ++i) {
-    hex.push_back(kHex[digest[i] >> 4]);
-    hex.push_back(kHex[digest[i] & 0xF]);
+    hex.push_back(kHex[bytes[i] >> 4]);
+    hex.push_back(kHex[bytes[i] & 0xF]);
   }
   return hex;
+}
+
+}  // namespace
+
+std::string Sha256::HexDigest() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx_->md, digest, &len);
+  return Hex(digest, len);
 }
 
 absl::StatusOr<std::string> Sha256File(absl::string_view path) {
@@ -61,6 +70,14 @@ std::string Sha256Hex(absl::string_view data) {
   Sha256 hasher;
   hasher.Update(data);
   return hasher.HexDigest();
+}
+
+std::string HmacSha256Hex(absl::string_view key, absl::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest, &len);
+  return Hex(digest, len);
 }
 
 }  // namespace mdm::base

@@ -3,7 +3,7 @@
 //
 // SHA-256 through OpenSSL libcrypto: content hashes of source files (a file
 // loaded twice is recognised) and of normalized records (unchanged rows are
-// not rewritten).
+// not rewritten), the audit chain; HMAC-SHA256 for suppression keys.
 #ifndef MDM_BASE_SHA256_H_
 #define MDM_BASE_SHA256_H_
 
@@ -43,6 +43,11 @@ absl::StatusOr<std::string> Sha256File(absl::string_view path);
 //
 // Lower-case hex SHA-256 of `data` in one call.
 std::string Sha256Hex(absl::string_view data);
+
+// HmacSha256Hex()
+//
+// Lower-case hex HMAC-SHA256 (RFC 2104) of `data` under `key`.
+std::string HmacSha256Hex(absl::string_view key, absl::string_view data);
 
 }  // namespace mdm::base
 

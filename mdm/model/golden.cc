@@ -8,12 +8,14 @@ absl::string_view GoldenStatusName(GoldenStatus status) {
     case GoldenStatus::kActive: return "active";
     case GoldenStatus::kMerged: return "merged";
     case GoldenStatus::kRetired: return "retired";
+    case GoldenStatus::kErased: return "erased";
   }
   return "unknown";
 }
 
 std::optional<GoldenStatus> ParseGoldenStatus(absl::string_view name) {
-  for (GoldenStatus s : {GoldenStatus::kActive, GoldenStatus::kMerged, GoldenStatus::kRetired}) {
+  for (GoldenStatus s : {GoldenStatus::kActive, GoldenStatus::kMerged, GoldenStatus::kRetired,
+                         GoldenStatus::kErased}) {
     if (GoldenStatusName(s) == name) return s;
   }
   return std::nullopt;

@@ -88,23 +88,83 @@ std::string ValuesOf(const std::vector<Survived<T>>& items) {
 
 }  // namespace
 
+namespace {
+
+template <typename T>
+bool Absent(const Survived<T>& s) {
+  return s.lineage.records.empty() && s.lineage.rule.empty();
+}
+template <typename T>
+bool Absent(const std::vector<Survived<T>>& items) {
+  return items.empty();
+}
+
+struct AttributeValues {
+  std::string json;  // ValuesOf()
+  bool absent = false;
+};
+
+template <typename T>
+AttributeValues Of(const T& attribute) {
+  return {ValuesOf(attribute), Absent(attribute)};
+}
+
+// Calls fn(name, values of a, values of b) for every attribute, in
+// kGoldenAttributes order.
+template <typename Fn>
+void ForEachAttribute(const GoldenRecord& a, const GoldenRecord& b, Fn fn) {
+  fn("name", Of(a.name), Of(b.name));
+  fn("gender", Of(a.gender), Of(b.gender));
+  fn("birth_date", Of(a.birth_date), Of(b.birth_date));
+  fn("language", Of(a.language), Of(b.language));
+  fn("identifiers", Of(a.identifiers), Of(b.identifiers));
+  fn("addresses", Of(a.addresses), Of(b.addresses));
+  fn("phones", Of(a.phones), Of(b.phones));
+  fn("emails", Of(a.emails), Of(b.emails));
+  fn("specialties", Of(a.specialties), Of(b.specialties));
+  fn("affiliations", Of(a.affiliations), Of(b.affiliations));
+  fn("social_handles", Of(a.social_handles), Of(b.social_handles));
+}
+
+}  // namespace
+
 std::vector<std::string> ChangedAttributes(const GoldenRecord& a, const GoldenRecord& b) {
   std::vector<std::string> changed;
-  auto check = [&](const char* name, const auto& x, const auto& y) {
-    if (ValuesOf(x) != ValuesOf(y)) changed.emplace_back(name);
-  };
-  check("name", a.name, b.name);
-  check("gender", a.gender, b.gender);
-  check("birth_date", a.birth_date, b.birth_date);
-  check("language", a.language, b.language);
-  check("identifiers", a.identifiers, b.identifiers);
-  check("addresses", a.addresses, b.addresses);
-  check("phones", a.phones, b.phones);
-  check("emails", a.emails, b.emails);
-  check("specialties", a.specialties, b.specialties);
-  check("affiliations", a.affiliations, b.affiliations);
-  check("social_handles", a.social_handles, b.social_handles);
+  ForEachAttribute(a, b, [&](const char* name, const AttributeValues& x,
+                             const AttributeValues& y) {
+    if (x.json != y.json) changed.emplace_back(name);
+  });
   return changed;
+}
+
+std::string ValueChangesToJson(const GoldenRecord& before, const GoldenRecord& after) {
+  std::string old_values, new_values;
+  base::JsonWriter o(&old_values), n(&new_values);
+  o.BeginObject();
+  n.BeginObject();
+  ForEachAttribute(before, after, [&](const char* name, const AttributeValues& x,
+                                      const AttributeValues& y) {
+    if (x.json == y.json) return;
+    if (!x.absent) {
+      o.Key(name);
+      o.Raw(x.json);
+    }
+    if (!y.absent) {
+      n.Key(name);
+      n.Raw(y.json);
+    }
+  });
+  o.EndObject();
+  n.EndObject();
+  std::string out;
+  base::JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("before");
+  w.Raw(old_values);
+  w.Key("after");
+  w.Raw(new_values);
+  w.EndObject();
+  return out;
 }
 
 void WriteGoldenContent(base::JsonWriter& w, const GoldenRecord& g) {

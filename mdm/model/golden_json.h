@@ -38,6 +38,11 @@ absl::StatusOr<GoldenRecord> GoldenContentFromJson(absl::string_view json);
 std::vector<std::string> ChangedAttributes(const GoldenRecord& before,
                                            const GoldenRecord& after);
 
+// {"before": {attribute: values}, "after": {...}} of the attributes whose
+// values differ (no lineage): the personal payload of an audit event. An
+// empty value is left out, so a new record has an empty "before".
+std::string ValueChangesToJson(const GoldenRecord& before, const GoldenRecord& after);
+
 }  // namespace mdm::model
 
 #endif  // MDM_MODEL_GOLDEN_JSON_H_

@@ -18,7 +18,8 @@ Json CountsToJson(const RunCounts& c) {
               {"rejected", c.rejected},   {"duplicates", c.duplicates},
               {"inserted", c.inserted},   {"updated", c.updated},
               {"unchanged", c.unchanged}, {"stale", c.stale},
-              {"warnings", c.warnings}, {"deletes", c.deletes}};
+              {"warnings", c.warnings}, {"deletes", c.deletes},
+              {"suppressed", c.suppressed}};
 }
 
 Json VersionToJson(const StoredVersion& v) {
@@ -73,6 +74,7 @@ void RunCounts::Add(const RunCounts& o) {
   accepted += o.accepted;
   rejected += o.rejected;
   duplicates += o.duplicates;
+  suppressed += o.suppressed;
   inserted += o.inserted;
   updated += o.updated;
   unchanged += o.unchanged;

@@ -16,6 +16,9 @@
 #include "mdm/pipeline/file_loader.h"
 #include "mdm/pipeline/golden_runner.h"
 #include "mdm/pipeline/match_runner.h"
+#include "mdm/privacy/audit_trail.h"
+#include "mdm/privacy/secret_key.h"
+#include "mdm/privacy/suppression.h"
 #include "mdm/status.h"
 
 namespace mdm::pipeline {
@@ -33,9 +36,9 @@ void Merge(const std::map<std::string, int64_t>& from, std::map<std::string, int
 class Batch {
  public:
   Batch(const Config& config, const RunOptions& options, store::Store& store,
-        int threads, RunReport& report)
+        int threads, const privacy::Suppressor* suppressor, RunReport& report)
       : config_(config), options_(options), store_(store), threads_(threads),
-        report_(report) {}
+        suppressor_(suppressor), report_(report) {}
 
   absl::Status LoadSource(const SourceConfig& source,
                           const std::vector<std::string>& files) {
@@ -71,7 +74,7 @@ class Batch {
     MDM_ASSIGN_OR_RETURN(FileLoadResult result,
                          LoadFile({&source, std::move(*reader), file.path, file_id,
                                    report_.run_id, OtherCountries(source),
-                                   &options_.on_progress, row.size_bytes},
+                                   &options_.on_progress, row.size_bytes, suppressor_},
                                   store_, threads_));
     MDM_RETURN_IF_ERROR(store_.SetFileCounts(file_id, result.counts));
     file.counts = result.counts;
@@ -112,8 +115,44 @@ class Batch {
   const RunOptions& options_;
   store::Store& store_;
   const int threads_;
+  const privacy::Suppressor* suppressor_;
   RunReport& report_;
 };
+
+// The suppression list, when anybody was erased; nullptr otherwise (no key
+// is needed then, and rows are not hashed).
+absl::StatusOr<std::unique_ptr<privacy::Suppressor>> LoadSuppressor(store::Store& store,
+                                                                    const std::string& key_path) {
+  MDM_ASSIGN_OR_RETURN(std::vector<std::string> hmacs, store.ListSuppressions());
+  if (hmacs.empty()) return nullptr;
+  absl::StatusOr<std::string> key = privacy::ReadKeyFile(key_path);
+  if (!key.ok()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the store holds suppression keys of erased people but its secret key cannot be "
+        "read, so their rows could not be recognised: ", key.status().message()));
+  }
+  return std::make_unique<privacy::Suppressor>(*std::move(key), hmacs);
+}
+
+// Config and model changes are audit events too.
+absl::Status AuditSettings(const Config& config, store::Store& store,
+                           privacy::AuditTrail& audit, const RunReport& report) {
+  MDM_ASSIGN_OR_RETURN(std::vector<RunSummary> last, store.ListRuns(2));
+  // [0] is this run; [1] the one before it, if any.
+  if (last.size() < 2 || last[1].config_sha256 != config.sha256) {
+    MDM_RETURN_IF_ERROR(audit
+                            .Append({"run", "config.changed", {}, {}, report.run_id,
+                                     absl::StrCat(config.path, " sha256 ", config.sha256)})
+                            .status());
+  }
+  if (report.match.model_trained) {
+    MDM_RETURN_IF_ERROR(audit
+                            .Append({"run", "model.trained", {}, {}, report.run_id,
+                                     absl::StrCat("model ", report.match.model_id)})
+                            .status());
+  }
+  return absl::OkStatus();
+}
 
 }  // namespace
 
@@ -147,15 +186,17 @@ absl::StatusOr<std::vector<std::string>> ResolveFiles(const Config& config,
   return files;
 }
 
-absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& options,
-                                   store::Store& store, const Clock& clock,
-                                   int threads) {
-  // Every file is resolved before the store is touched.
-  std::vector<std::vector<std::string>> files;
-  for (const SourceConfig& source : config.sources) {
-    MDM_ASSIGN_OR_RETURN(std::vector<std::string> matched, ResolveFiles(config, source));
-    files.push_back(std::move(matched));
-  }
+namespace {
+
+// One run in one transaction: `load` brings the run's changes in, then the
+// run matches and rebuilds golden records (unless options.skip_matching).
+using LoadStep = std::function<absl::Status(RunReport& report, privacy::AuditTrail& audit,
+                                            const privacy::Suppressor* suppressor)>;
+
+absl::StatusOr<RunReport> RunInTransaction(const Config& config, const RunOptions& options,
+                                           store::Store& store, const Clock& clock,
+                                           int threads, const std::string& key_path,
+                                           const LoadStep& load) {
   RunReport report;
   report.dry_run = options.dry_run;
   report.started_at = base::IsoUtc(clock.Now());
@@ -163,10 +204,10 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
   absl::Status status = [&]() -> absl::Status {
     MDM_ASSIGN_OR_RETURN(report.run_id,
                          store.StartRun(report.started_at, config.path, config.sha256));
-    Batch batch(config, options, store, threads, report);
-    for (size_t i = 0; i < config.sources.size(); ++i) {
-      MDM_RETURN_IF_ERROR(batch.LoadSource(config.sources[i], files[i]));
-    }
+    MDM_ASSIGN_OR_RETURN(std::unique_ptr<privacy::Suppressor> suppressor,
+                         LoadSuppressor(store, key_path));
+    privacy::AuditTrail audit(store, clock);
+    MDM_RETURN_IF_ERROR(load(report, audit, suppressor.get()));
     if (options.skip_matching) {
       report.match.skipped_reason = "skipped on request (load only)";
     } else {
@@ -175,11 +216,12 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
                            RunMatching(config.matching, store, clock, threads,
                                        options.full_rematch || new_setting, report,
                                        &options.on_progress));
-      MDM_RETURN_IF_ERROR(
-          BuildGoldenRecords(config, scope, store, threads, report, &options.on_progress));
+      MDM_RETURN_IF_ERROR(BuildGoldenRecords(config, scope, store, audit, threads, report,
+                                             &options.on_progress));
       // The steward's pending decisions and pins are in force from now on.
       if (report.match.ran) MDM_RETURN_IF_ERROR(store.MarkStewardApplied(report.run_id));
     }
+    MDM_RETURN_IF_ERROR(AuditSettings(config, store, audit, report));
     report.finished_at = base::IsoUtc(clock.Now());
     return store.FinishRun(report.run_id, report.finished_at, RunReportToJson(report));
   }();
@@ -192,6 +234,36 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
   }
   MDM_RETURN_IF_ERROR(store.Commit());
   return report;
+}
+
+}  // namespace
+
+absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& options,
+                                   store::Store& store, const Clock& clock, int threads,
+                                   const std::string& key_path) {
+  // Every file is resolved before the store is touched.
+  std::vector<std::vector<std::string>> files;
+  for (const SourceConfig& source : config.sources) {
+    MDM_ASSIGN_OR_RETURN(std::vector<std::string> matched, ResolveFiles(config, source));
+    files.push_back(std::move(matched));
+  }
+  return RunInTransaction(
+      config, options, store, clock, threads, key_path,
+      [&](RunReport& report, privacy::AuditTrail&, const privacy::Suppressor* suppressor) {
+        Batch batch(config, options, store, threads, suppressor, report);
+        for (size_t i = 0; i < config.sources.size(); ++i) {
+          MDM_RETURN_IF_ERROR(batch.LoadSource(config.sources[i], files[i]));
+        }
+        return absl::OkStatus();
+      });
+}
+
+absl::StatusOr<RunReport> RunChange(const Config& config, const RunOptions& options,
+                                    store::Store& store, const Clock& clock, int threads,
+                                    const std::string& key_path, const ChangeStep& change) {
+  return RunInTransaction(config, options, store, clock, threads, key_path,
+                          [&](RunReport& report, privacy::AuditTrail& audit,
+                              const privacy::Suppressor*) { return change(report, audit); });
 }
 
 }  // namespace mdm::pipeline

@@ -9,6 +9,7 @@
 #ifndef MDM_PIPELINE_BATCH_RUNNER_H_
 #define MDM_PIPELINE_BATCH_RUNNER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "mdm/clock.h"
 #include "mdm/config.h"
 #include "mdm/engine.h"
+#include "mdm/privacy/audit_trail.h"
 #include "mdm/run_report.h"
 #include "mdm/store/store.h"
 
@@ -26,9 +28,21 @@ namespace mdm::pipeline {
 absl::StatusOr<std::vector<std::string>> ResolveFiles(const Config& config,
                                                       const SourceConfig& source);
 
+// `key_path` names the store's secret key (privacy/secret_key.h), read only
+// when the store holds suppression keys of erased people.
 absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& options,
-                                   store::Store& store, const Clock& clock,
-                                   int threads);
+                                   store::Store& store, const Clock& clock, int threads,
+                                   const std::string& key_path);
+
+// A run that loads no file: `change` alters stored records inside the run's
+// transaction (a retention purge), then the run matches and rebuilds the
+// golden records the change touched, as after a delivery, and records its
+// report. A dry run rolls it all back.
+using ChangeStep =
+    std::function<absl::Status(RunReport& report, privacy::AuditTrail& audit)>;
+absl::StatusOr<RunReport> RunChange(const Config& config, const RunOptions& options,
+                                    store::Store& store, const Clock& clock, int threads,
+                                    const std::string& key_path, const ChangeStep& change);
 
 }  // namespace mdm::pipeline
 

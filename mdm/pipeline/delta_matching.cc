@@ -18,6 +18,7 @@
 #include "mdm/match/term_frequencies.h"
 #include "mdm/pipeline/match_records.h"
 #include "mdm/pipeline/match_support.h"
+#include "mdm/pipeline/restricted_records.h"
 #include "mdm/pipeline/steward_links.h"
 #include "mdm/status.h"
 
@@ -95,6 +96,7 @@ class DeltaRun {
     MDM_RETURN_IF_ERROR(FindScope());
     MDM_ASSIGN_OR_RETURN(MatchRecords records, LoadMatchRecordsById(store_, Sorted(scope_), threads_));
     MDM_ASSIGN_OR_RETURN(links_, store_.ReadStewardLinks(Sorted(scope_)));
+    MDM_ASSIGN_OR_RETURN(restricted_, LoadRestrictedRecords(store_));
     cluster::ClusterOutput clusters = ClusterScope(records);
     report_.stage_seconds["cluster"] = watch.Lap();
     MDM_RETURN_IF_ERROR(WriteReviewItems(records, clusters));
@@ -336,9 +338,11 @@ class DeltaRun {
     match::Scorer scorer(model_, config_.auto_merge, config_.review);
     comparator.PrioritizeBy(scorer.MaxContributions(comparator, table));
     match::CannotLink cannot_link(table, config_.cannot_link_schemes);
+    RowLinks row_links = LinksOnRows(links_, table);
+    FreezeRestricted(restricted_, table, row_links);
     cluster::ClusterOutput out = ClusterEdges(table, std::move(merges), cannot_link, comparator,
                                               &scorer, config_.keep_apart_weight,
-                                              LinksOnRows(links_, table));
+                                              std::move(row_links));
     m_.refused_unions = static_cast<int64_t>(out.refused.size());
     absl::flat_hash_map<uint32_t, int64_t> sizes;
     for (uint32_t c : out.cluster_of) ++sizes[c];
@@ -514,7 +518,8 @@ class DeltaRun {
   absl::flat_hash_map<RuleKey, std::vector<int64_t>> members_;  // records not in A
   std::vector<NewEdge> new_edges_;
   std::vector<int64_t> seeds_;               // records of pending steward decisions
-  std::vector<store::StewardLink> links_;    // the steward links touching S
+  std::vector<store::StewardLink> links_;
+  RestrictedRecords restricted_;  // members of restricted golden records    // the steward links touching S
 };
 
 }  // namespace

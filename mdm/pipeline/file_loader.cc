@@ -53,6 +53,10 @@ class RowWriter {
 
   absl::Status Write(ProcessedRow& row) {
     ++result_.counts.rows_read;
+    if (row.suppressed) {
+      ++result_.counts.suppressed;
+      return absl::OkStatus();
+    }
     for (const model::RowIssue& issue : row.issues) {
       MDM_RETURN_IF_ERROR(store_.AddIssue(file_.run_id, file_.file_id,
                                           file_.source->name, issue, row.raw));
@@ -155,7 +159,8 @@ absl::StatusOr<FileLoadResult> LoadFile(FileToLoad file, store::Store& store,
   RowContext context{file.source, file.path,
                      normalize::NormalizeContext{file.source->default_country,
                                                  &normalize::SpecialtyCatalog::Default(),
-                                                 file.other_countries}};
+                                                 file.other_countries},
+                     file.suppressor};
   std::atomic<int64_t> normalize_nanos{0};
   base::OrderedPool<Chunk, DoneChunk> pool(threads, 2 * threads + 2, [&](Chunk chunk) {
     Stopwatch busy;

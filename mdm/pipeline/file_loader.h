@@ -18,6 +18,7 @@
 #include "mdm/base/progress_reporter.h"
 #include "mdm/config.h"
 #include "mdm/ingest/row_reader.h"
+#include "mdm/privacy/suppression.h"
 #include "mdm/run_report.h"
 #include "mdm/store/store.h"
 
@@ -34,6 +35,8 @@ struct FileToLoad {
   // Progress as stage "ingest" in bytes of `size` (0 = unknown); may be null.
   const base::ProgressFn* on_progress = nullptr;
   int64_t size = 0;
+  // Rows of erased people to count as suppressed; may be null.
+  const privacy::Suppressor* suppressor = nullptr;
 };
 
 struct FileLoadResult {

@@ -18,6 +18,7 @@
 #include "mdm/cluster/golden_ids.h"
 #include "mdm/model/golden_json.h"
 #include "mdm/model/record_json.h"
+#include "mdm/privacy/audit_trail.h"
 #include "mdm/status.h"
 #include "mdm/survive/golden_builder.h"
 #include "mdm/survive/golden_events.h"
@@ -289,8 +290,8 @@ std::vector<Built> BuildBatch(const Config& config, const Universe& u, const Bat
 class GoldenWriter {
  public:
   GoldenWriter(const Universe& u, const cluster::IdOutput& ids, store::Store& store,
-               int64_t run_id, GoldenReport& report)
-      : u_(u), ids_(ids), store_(store), run_id_(run_id), report_(report) {}
+               privacy::AuditTrail& audit, int64_t run_id, GoldenReport& report)
+      : u_(u), ids_(ids), store_(store), audit_(audit), run_id_(run_id), report_(report) {}
 
   absl::Status Write(uint32_t c, Built built) {
     std::vector<std::string> refs;
@@ -306,9 +307,12 @@ class GoldenWriter {
       MDM_ASSIGN_OR_RETURN(seq, store_.InsertGolden(row));
       ++report_.created;
       std::vector<std::string> from = PriorIdsOf(c);
-      MDM_RETURN_IF_ERROR(store_.AddGoldenEvent(
-          seq, run_id_, from.empty() ? "created" : "split_from",
-          from.empty() ? survive::CreatedDetail(refs) : survive::SplitFromDetail(from, refs)));
+      std::vector<std::string> about = {ids_.cluster_id[c]};
+      about.insert(about.end(), from.begin(), from.end());
+      MDM_RETURN_IF_ERROR(Event(
+          seq, from.empty() ? "created" : "split_from",
+          from.empty() ? survive::CreatedDetail(refs) : survive::SplitFromDetail(from, refs),
+          std::move(about), refs, model::ValueChangesToJson(GoldenRecord{}, built.golden)));
     } else {
       seq = u_.prior_seq[p];
       MDM_RETURN_IF_ERROR(UpdateKept(c, p, built, refs));
@@ -344,8 +348,9 @@ class GoldenWriter {
       if (ids_.split[p]) {
         ++report_.split;
         std::sort(into.begin(), into.end());
-        MDM_RETURN_IF_ERROR(
-            store_.AddGoldenEvent(seq, run_id_, "split", survive::SplitDetail(into)));
+        std::vector<std::string> about = {u_.ids.prior[p].golden_id};
+        about.insert(about.end(), into.begin(), into.end());
+        MDM_RETURN_IF_ERROR(Event(seq, "split", survive::SplitDetail(into), std::move(about)));
       }
       if (ids_.fate[p] == cluster::PriorFate::kKept) continue;
       MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> row, store_.GetGolden(seq));
@@ -356,15 +361,15 @@ class GoldenWriter {
         row->status = GoldenStatus::kMerged;
         row->merged_into = ids_.cluster_id[ids_.prior_cluster[p]];
         MDM_RETURN_IF_ERROR(store_.UpdateGolden(*row));
-        MDM_RETURN_IF_ERROR(store_.AddGoldenEvent(seq, run_id_, "merged_into",
-                                                  survive::MergedIntoDetail(row->merged_into)));
+        MDM_RETURN_IF_ERROR(Event(seq, "merged_into", survive::MergedIntoDetail(row->merged_into),
+                                  {row->golden_id, row->merged_into}));
       } else {
         ++report_.retired;
         row->status = GoldenStatus::kRetired;
         MDM_RETURN_IF_ERROR(store_.UpdateGolden(*row));
         MDM_ASSIGN_OR_RETURN(GoldenRecord last, model::GoldenContentFromJson(row->golden_json));
-        MDM_RETURN_IF_ERROR(store_.AddGoldenEvent(seq, run_id_, "retired",
-                                                  survive::RetiredDetail(last.members)));
+        MDM_RETURN_IF_ERROR(Event(seq, "retired", survive::RetiredDetail(last.members),
+                                  {row->golden_id}, last.members));
       }
     }
     for (size_t r = 0; r < u_.record_id.size(); ++r) {
@@ -390,8 +395,10 @@ class GoldenWriter {
     }
     std::sort(absorbed.begin(), absorbed.end());
     if (!absorbed.empty()) {
-      MDM_RETURN_IF_ERROR(store_.AddGoldenEvent(row->seq, run_id_, "merged",
-                                                survive::MergedDetail(absorbed)));
+      std::vector<std::string> about = {row->golden_id};
+      about.insert(about.end(), absorbed.begin(), absorbed.end());
+      MDM_RETURN_IF_ERROR(
+          Event(row->seq, "merged", survive::MergedDetail(absorbed), std::move(about)));
     }
     if (row->content_hash == built.hash) return absl::OkStatus();
     MDM_ASSIGN_OR_RETURN(GoldenRecord before, model::GoldenContentFromJson(row->golden_json));
@@ -405,9 +412,25 @@ class GoldenWriter {
     row->updated_run = run_id_;
     MDM_RETURN_IF_ERROR(store_.UpdateGolden(*row));
     ++report_.updated;
-    return store_.AddGoldenEvent(
-        row->seq, run_id_, "updated",
-        survive::UpdatedDetail(added, removed, model::ChangedAttributes(before, built.golden)));
+    std::vector<std::string> moved = added;
+    moved.insert(moved.end(), removed.begin(), removed.end());
+    return Event(row->seq, "updated",
+                 survive::UpdatedDetail(added, removed,
+                                        model::ChangedAttributes(before, built.golden)),
+                 {row->golden_id}, std::move(moved),
+                 model::ValueChangesToJson(before, built.golden));
+  }
+
+  // A golden record's history event and its audit event ("golden.<kind>",
+  // about `golden_ids`, the first being the record's own id).
+  absl::Status Event(int64_t seq, const char* kind, const std::string& detail,
+                     std::vector<std::string> golden_ids,
+                     std::vector<std::string> source_keys = {}, std::string payload = "") {
+    MDM_RETURN_IF_ERROR(store_.AddGoldenEvent(seq, run_id_, kind, detail));
+    return audit_
+        .Append({"run", absl::StrCat("golden.", kind), std::move(golden_ids),
+                 std::move(source_keys), run_id_, "", std::move(payload)})
+        .status();
   }
 
   // The prior golden ids the members of new cluster `c` came from.
@@ -425,6 +448,7 @@ class GoldenWriter {
   const Universe& u_;
   const cluster::IdOutput& ids_;
   store::Store& store_;
+  privacy::AuditTrail& audit_;
   const int64_t run_id_;
   GoldenReport& report_;
   int64_t reclustered_ = 0;
@@ -453,8 +477,8 @@ absl::StatusOr<bool> GoldenSettingChanged(const Config& config, store::Store& st
 }
 
 absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
-                                store::Store& store, int threads, RunReport& report,
-                                const base::ProgressFn* on_progress) {
+                                store::Store& store, privacy::AuditTrail& audit, int threads,
+                                RunReport& report, const base::ProgressFn* on_progress) {
   absl::Time start = absl::Now();
   GoldenReport& g = report.golden;
   g.ran = true;
@@ -476,7 +500,7 @@ absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
   }
   g.rebuilt = static_cast<int64_t>(rebuild.size());
 
-  GoldenWriter writer(u, ids, store, report.run_id, g);
+  GoldenWriter writer(u, ids, store, audit, report.run_id, g);
   base::ProgressReporter progress(on_progress, "golden", "clusters",
                                   static_cast<int64_t>(rebuild.size()));
   // Batch k is built on worker threads while this thread writes batch

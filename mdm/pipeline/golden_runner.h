@@ -23,6 +23,7 @@
 #include "absl/status/statusor.h"
 #include "mdm/base/progress_reporter.h"
 #include "mdm/config.h"
+#include "mdm/privacy/audit_trail.h"
 #include "mdm/run_report.h"
 #include "mdm/store/store.h"
 
@@ -48,10 +49,13 @@ struct GoldenScope {
 absl::StatusOr<bool> GoldenSettingChanged(const Config& config, store::Store& store);
 
 // REQUIRES: inside BeginWrite() with run `report.run_id` started. Fills
-// report.golden, report.match.records_reclustered and the stage times.
-// Reports progress as stage "golden" to `on_progress` when not null.
+// report.golden, report.match.records_reclustered and the stage times;
+// every change is also an audit event in `audit` (actor "run", with the
+// values before and after as payload). Reports progress as stage "golden"
+// to `on_progress` when not null.
 absl::Status BuildGoldenRecords(const Config& config, const GoldenScope& scope,
-                                store::Store& store, int threads, RunReport& report,
+                                store::Store& store, privacy::AuditTrail& audit, int threads,
+                                RunReport& report,
                                 const base::ProgressFn* on_progress = nullptr);
 
 }  // namespace mdm::pipeline

@@ -110,9 +110,14 @@ absl::StatusOr<std::unique_ptr<MatchOneIndex>> MatchOneIndex::Build(store::Store
                                                      setting.max_block_size, threads);
 
   MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenRow> goldens, store.ListGoldens());
+  // A restricted golden record (Art. 18) is kept but never offered.
+  MDM_ASSIGN_OR_RETURN(std::vector<std::string> restricted, store.ListRestricted());
   absl::flat_hash_map<int64_t, uint32_t> index_of_seq;
   for (store::GoldenRow& g : goldens) {
-    if (g.status != GoldenStatus::kActive) continue;
+    if (g.status != GoldenStatus::kActive ||
+        std::binary_search(restricted.begin(), restricted.end(), g.golden_id)) {
+      continue;
+    }
     index_of_seq[g.seq] = static_cast<uint32_t>(index->golden_ids_.size());
     index->golden_ids_.push_back(std::move(g.golden_id));
   }

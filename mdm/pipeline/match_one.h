@@ -4,7 +4,7 @@
 // The in-memory index behind Engine::MatchOne (mdm/match_one.h): every
 // current record's match keys (one FeatureTable), the blocks of every rule
 // over them, the golden record of each, and the setting and model of the
-// newest run. Built once from the store (seconds for a million records);
+// newest run. Restricted golden records (mdm/privacy.h) are left out. Built once from the store (seconds for a million records);
 // a query then touches memory only: it normalizes the record, looks its
 // blocking keys up, copies the few candidate rows beside it into a small
 // table of its own and scores them.

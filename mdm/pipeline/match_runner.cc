@@ -24,6 +24,7 @@
 #include "mdm/pipeline/delta_matching.h"
 #include "mdm/pipeline/match_records.h"
 #include "mdm/pipeline/match_support.h"
+#include "mdm/pipeline/restricted_records.h"
 #include "mdm/status.h"
 
 namespace mdm::pipeline {
@@ -239,10 +240,12 @@ absl::StatusOr<GoldenScope> RunFullMatching(const MatchingConfig& config,
     if (p.decision == MatchDecision::kAutoMerge) merges.push_back({p.lo, p.hi, p.weight});
   }
   MDM_ASSIGN_OR_RETURN(std::vector<store::StewardLink> links, store.ListStewardLinks());
+  RowLinks row_links = LinksOnRows(links, records.table());
+  MDM_ASSIGN_OR_RETURN(RestrictedRecords restricted, LoadRestrictedRecords(store));
+  FreezeRestricted(restricted, records.table(), row_links);
   cluster::ClusterOutput clusters =
       ClusterEdges(records.table(), std::move(merges), cannot_link, comparator,
-                   scorer ? &*scorer : nullptr, config.keep_apart_weight,
-                   LinksOnRows(links, records.table()));
+                   scorer ? &*scorer : nullptr, config.keep_apart_weight, std::move(row_links));
   cluster_progress.Finish();
   m.refused_unions = static_cast<int64_t>(clusters.refused.size());
   CountClusters(clusters.cluster_of, m);

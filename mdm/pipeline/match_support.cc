@@ -41,6 +41,11 @@ cluster::ClusterOutput ClusterEdges(const match::FeatureTable& table,
   in.rows = table.size();
   in.identity.resize(in.rows);
   for (uint32_t row = 0; row < in.rows; ++row) in.identity[row] = cannot_link.Keys(row);
+  if (!links.frozen.empty()) {
+    std::erase_if(merges, [&links](const cluster::Edge& e) {
+      return links.frozen[e.a] != links.frozen[e.b];
+    });
+  }
   in.merges = std::move(merges);
   in.must_link = std::move(links.must);
   in.cannot_link = std::move(links.cannot);

@@ -5,6 +5,7 @@
 #include "mdm/ingest/record_builder.h"
 #include "mdm/match/match_keys.h"
 #include "mdm/model/record_json.h"
+#include "mdm/privacy/suppression.h"
 
 namespace mdm::pipeline {
 namespace {
@@ -20,11 +21,24 @@ ProcessedRow Reject(PendingRow& row, model::RowIssue issue, const RowContext& co
   return out;
 }
 
+// An erased person's row: counted, never stored, not even as a reject.
+ProcessedRow Suppressed(const PendingRow& row) {
+  ProcessedRow out;
+  out.line = row.line;
+  out.suppressed = true;
+  return out;
+}
+
 }  // namespace
 
 ProcessedRow ProcessRow(PendingRow row, const RowContext& context) {
   if (row.read_error) return Reject(row, std::move(*row.read_error), context);
   ingest::BuiltRecord built = ingest::BuildRecord(row.values, *context.source);
+  const privacy::Suppressor* suppressor = context.suppressor;
+  if (suppressor != nullptr &&
+      suppressor->MatchesKey(context.source->name, built.record.source_key)) {
+    return Suppressed(row);
+  }
   if (built.record.source_key.empty()) {
     return Reject(row,
                   {"", 0, "source_key", model::IssueReason::kMissingSourceKey,
@@ -40,6 +54,7 @@ ProcessedRow ProcessRow(PendingRow row, const RowContext& context) {
   }
   normalize::NormalizeOutcome normalized =
       normalize::NormalizeRecord(std::move(built.record), context.normalize);
+  if (suppressor != nullptr && suppressor->Matches(normalized.record)) return Suppressed(row);
   ProcessedRow out;
   out.line = row.line;
   out.rejected = normalized.rejected;

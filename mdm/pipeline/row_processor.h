@@ -17,6 +17,7 @@
 #include "mdm/ingest/field_mapper.h"
 #include "mdm/model/reject.h"
 #include "mdm/normalize/normalize_stage.h"
+#include "mdm/privacy/suppression.h"
 
 namespace mdm::pipeline {
 
@@ -43,12 +44,15 @@ struct ProcessedRow {
   std::string match_keys;  // EncodeMatchKeys() of the normalized record; empty
                            // for a delete marker
   bool deleted = false;    // a delete marker
+  bool suppressed = false;  // an erased person's row (privacy/suppression.h): not loaded
 };
 
 struct RowContext {
   const SourceConfig* source = nullptr;
   std::string file;  // path as reported in issues
   normalize::NormalizeContext normalize;
+  // Erased people's strong keys; null or empty when nobody was erased.
+  const privacy::Suppressor* suppressor = nullptr;
 };
 
 ProcessedRow ProcessRow(PendingRow row, const RowContext& context);

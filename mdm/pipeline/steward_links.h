@@ -22,6 +22,9 @@ namespace mdm::pipeline {
 struct RowLinks {
   std::vector<std::pair<uint32_t, uint32_t>> must;
   std::vector<std::pair<uint32_t, uint32_t>> cannot;
+  // Per row, the restricted golden record it belongs to (0: none); empty
+  // when no row does (restricted_records.h). Merges across groups are dropped.
+  std::vector<int64_t> frozen{};
 };
 
 // The links whose two records are both rows of `table`.

@@ -3,7 +3,8 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/rand.h>
+
+#include "mdm/base/random_bytes.h"
 
 namespace mdm::steward {
 namespace {
@@ -23,17 +24,9 @@ bool Derive(absl::string_view password, absl::string_view salt, int iterations,
 
 }  // namespace
 
-absl::StatusOr<std::string> RandomBytes(size_t bytes) {
-  std::string out(bytes, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(bytes)) != 1) {
-    return absl::InternalError("password: the system's random generator failed");
-  }
-  return out;
-}
-
 absl::StatusOr<PasswordHash> HashPassword(absl::string_view password, int iterations) {
   if (iterations < 1) return absl::InvalidArgumentError("password: iterations must be >= 1");
-  absl::StatusOr<std::string> salt = RandomBytes(kSaltBytes);
+  absl::StatusOr<std::string> salt = base::RandomBytes(kSaltBytes);
   if (!salt.ok()) return salt.status();
   PasswordHash h;
   h.salt = *std::move(salt);

@@ -30,9 +30,6 @@ absl::StatusOr<PasswordHash> HashPassword(absl::string_view password,
 // Compares in constant time.
 bool VerifyPassword(absl::string_view password, const PasswordHash& stored);
 
-// `bytes` random bytes from the system's CSPRNG (session tokens, salts).
-absl::StatusOr<std::string> RandomBytes(size_t bytes);
-
 }  // namespace mdm::steward
 
 #endif  // MDM_STEWARD_PASSWORD_HASH_H_

@@ -8,6 +8,7 @@
 #include "mdm/store/sqlite_db.h"
 #include "mdm/store/sqlite_golden_repository.h"
 #include "mdm/store/sqlite_match_repository.h"
+#include "mdm/store/sqlite_privacy_repository.h"
 #include "mdm/store/sqlite_steward_repository.h"
 
 namespace mdm::store {
@@ -19,7 +20,7 @@ using ingest::VersionDecision;
 
 constexpr char kFileColumns[] =
     "file_id, source, path, sha256, size_bytes, run_id, rows_read, accepted, "
-    "rejected, duplicates, warnings";
+    "rejected, duplicates, warnings, suppressed";
 
 LoadedFile ReadFile(const Statement& s) {
   LoadedFile f;
@@ -34,13 +35,14 @@ LoadedFile ReadFile(const Statement& s) {
   f.counts.rejected = s.ColumnInt(8);
   f.counts.duplicates = s.ColumnInt(9);
   f.counts.warnings = s.ColumnInt(10);
+  f.counts.suppressed = s.ColumnInt(11);
   return f;
 }
 
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db)
-      : db_(std::move(db)), match_(*db_), golden_(*db_), steward_(*db_) {}
+      : db_(std::move(db)), match_(*db_), golden_(*db_), steward_(*db_), privacy_(*db_) {}
 
   // A run into a store without records writes nearly every page for the
   // first time. WAL would write each twice (to the log, then at the
@@ -87,7 +89,7 @@ class SqliteStore final : public Store {
 
   absl::StatusOr<std::vector<RunSummary>> ListRuns(int64_t limit) override {
     MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
-        "SELECT run_id, started_at, finished_at, config_path, report_json "
+        "SELECT run_id, started_at, finished_at, config_path, report_json, config_sha256 "
         "FROM runs ORDER BY run_id DESC LIMIT ?"));
     s.Bind(1, limit);
     std::vector<RunSummary> runs;
@@ -95,7 +97,7 @@ class SqliteStore final : public Store {
       MDM_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
       runs.push_back({s.ColumnInt(0), s.ColumnText(1), s.ColumnText(2),
-                      s.ColumnText(3), s.ColumnText(4)});
+                      s.ColumnText(3), s.ColumnText(4), s.ColumnText(5)});
     }
     return runs;
   }
@@ -128,13 +130,14 @@ class SqliteStore final : public Store {
   absl::Status SetFileCounts(int64_t file_id, const RunCounts& c) override {
     MDM_ASSIGN_OR_RETURN(Statement s, db_->Prepare(
         "UPDATE source_files SET rows_read = ?, accepted = ?, rejected = ?, "
-        "duplicates = ?, warnings = ? WHERE file_id = ?"));
+        "duplicates = ?, warnings = ?, suppressed = ? WHERE file_id = ?"));
     s.Bind(1, c.rows_read);
     s.Bind(2, c.accepted);
     s.Bind(3, c.rejected);
     s.Bind(4, c.duplicates);
     s.Bind(5, c.warnings);
-    s.Bind(6, file_id);
+    s.Bind(6, c.suppressed);
+    s.Bind(7, file_id);
     return s.Run();
   }
 
@@ -327,6 +330,74 @@ class SqliteStore final : public Store {
     return steward_.SearchGoldens(exact, folded, limit);
   }
 
+  // --- privacy ---------------------------------------------------------
+  absl::StatusOr<AuditEvent> LastAuditEvent() override {
+    return privacy_.LastAuditEvent();
+  }
+  absl::Status InsertAuditEvent(const AuditEvent& event, const AuditPayloadRow* payload) override {
+    return privacy_.InsertAuditEvent(event, payload);
+  }
+  absl::Status ScanAuditEvents( const std::function<absl::Status(const AuditEvent&, const AuditPayloadRow*)>& visit) override {
+    return privacy_.ScanAuditEvents(visit);
+  }
+  absl::StatusOr<std::vector<AuditEvent>> QueryAuditEvents(const AuditQuery& query) override {
+    return privacy_.QueryAuditEvents(query);
+  }
+  absl::StatusOr<int64_t> CountAuditEvents() override {
+    return privacy_.CountAuditEvents();
+  }
+  absl::StatusOr<int64_t> EraseAuditPayloads(const std::vector<std::string>& golden_ids, int64_t erased_by) override {
+    return privacy_.EraseAuditPayloads(golden_ids, erased_by);
+  }
+  absl::StatusOr<int64_t> InsertErasure(const ErasureRow& row) override {
+    return privacy_.InsertErasure(row);
+  }
+  absl::StatusOr<int64_t> CountErasures() override {
+    return privacy_.CountErasures();
+  }
+  absl::StatusOr<int64_t> InsertSuppressions( const std::vector<std::pair<std::string, std::string>>& keys, int64_t erasure_id) override {
+    return privacy_.InsertSuppressions(keys, erasure_id);
+  }
+  absl::StatusOr<std::vector<std::string>> ListSuppressions() override {
+    return privacy_.ListSuppressions();
+  }
+  absl::StatusOr<std::vector<GoldenMemberRow>> MembersOfGolden(int64_t golden_seq) override {
+    return privacy_.MembersOfGolden(golden_seq);
+  }
+  absl::StatusOr<ErasedRows> EraseRecords(const std::vector<int64_t>& record_ids) override {
+    return privacy_.EraseRecords(record_ids);
+  }
+  absl::StatusOr<ErasedGoldenRows> EraseGoldenSideData(const std::vector<std::string>& golden_ids) override {
+    return privacy_.EraseGoldenSideData(golden_ids);
+  }
+  absl::StatusOr<bool> TruncateLog() override {
+    return privacy_.TruncateLog();
+  }
+  absl::Status PutRestriction(const RestrictionRow& row) override {
+    return privacy_.PutRestriction(row);
+  }
+  absl::StatusOr<bool> DeleteRestriction(absl::string_view golden_id) override {
+    return privacy_.DeleteRestriction(golden_id);
+  }
+  absl::StatusOr<std::optional<RestrictionRow>> GetRestriction(absl::string_view golden_id) override {
+    return privacy_.GetRestriction(golden_id);
+  }
+  absl::StatusOr<std::vector<std::string>> ListRestricted() override {
+    return privacy_.ListRestricted();
+  }
+  absl::StatusOr<int64_t> InsertConsentChange(const ConsentChangeRow& row) override {
+    return privacy_.InsertConsentChange(row);
+  }
+  absl::StatusOr<std::vector<ConsentChangeRow>> ListConsentChanges(absl::string_view golden_id) override {
+    return privacy_.ListConsentChanges(golden_id);
+  }
+  absl::StatusOr<std::vector<RecordAge>> ListRecordAges(absl::string_view source) override {
+    return privacy_.ListRecordAges(source);
+  }
+  absl::Status PurgeRecord(int64_t record_id, absl::string_view marker_json, absl::string_view marker_sha256, int64_t run_id) override {
+    return privacy_.PurgeRecord(record_id, marker_json, marker_sha256, run_id);
+  }
+
   absl::StatusOr<std::vector<int64_t>> ListPendingRecords() override {
     return golden_.ListPendingRecords();
   }
@@ -417,6 +488,7 @@ class SqliteStore final : public Store {
   SqliteMatchRepository match_;
   SqliteGoldenRepository golden_;
   SqliteStewardRepository steward_;
+  SqlitePrivacyRepository privacy_;
   Statement find_current_, insert_, archive_current_, archive_incoming_,
       overwrite_, mark_seen_, add_issue_;
 };

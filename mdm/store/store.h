@@ -26,6 +26,7 @@
 #include "absl/strings/string_view.h"
 #include "mdm/ingest/version_policy.h"
 #include "mdm/golden.h"
+#include "mdm/privacy.h"
 #include "mdm/model/reject.h"
 #include "mdm/record.h"
 #include "mdm/steward.h"
@@ -164,6 +165,68 @@ struct ReviewFilter {
   std::string assignee;  // "" = any
   int64_t offset = 0;
   int64_t limit = 50;
+};
+
+// The personal payload of an audit event (audit_payloads).
+struct AuditPayloadRow {
+  std::string salt;     // hex; "" once erased
+  std::string payload;  // JSON; "" once erased
+  int64_t erased_by = 0;
+};
+
+// One row of erasures: a tombstone without personal data.
+struct ErasureRow {
+  int64_t erasure_id = 0;
+  std::string golden_id;
+  std::string at;
+  std::string actor;
+  std::string reason;
+  int64_t audit_seq = 0;
+  std::string counts_json;
+};
+
+// What EraseRecords() removed.
+struct ErasedRows {
+  int64_t source_records = 0;
+  int64_t history_versions = 0;
+  int64_t review_items = 0;
+  int64_t steward_links = 0;
+  int64_t row_issues = 0;
+};
+
+// What EraseGoldenSideData() removed.
+struct ErasedGoldenRows {
+  int64_t overrides = 0;
+  int64_t change_requests = 0;
+  int64_t consent_changes = 0;
+};
+
+// One row of restrictions.
+struct RestrictionRow {
+  std::string golden_id;
+  std::string at;
+  std::string actor;
+  std::string reason;
+};
+
+// One row of consent_changes.
+struct ConsentChangeRow {
+  int64_t change_id = 0;
+  std::string golden_id;
+  std::string channel;
+  std::string purpose;
+  bool granted = false;
+  std::string at;
+  std::string actor;
+  std::string reason;
+};
+
+// How old a current record is, for retention.
+struct RecordAge {
+  int64_t record_id = 0;
+  std::string source_key;
+  std::string observed_at;  // '' when the source gave none
+  std::string loaded_at;    // start of the run that loaded its current version
 };
 
 // Called for each current record by ScanMatchKeys(); `keys` is empty when
@@ -392,6 +455,63 @@ class Store {
   virtual absl::Status ReadRecordJsons(
       const std::vector<int64_t>& record_ids,
       const std::function<absl::Status(int64_t record_id, absl::string_view json)>& visit) = 0;
+
+  // --- privacy (0006_privacy.sql) -----------------------------------------
+  // The newest audit event (seq and hash only); seq 0 when there is none.
+  virtual absl::StatusOr<AuditEvent> LastAuditEvent() = 0;
+  // Appends `event` (seq and hashes computed by the caller), its payload
+  // when not null, and a subject row per golden id. REQUIRES: inside BeginWrite().
+  virtual absl::Status InsertAuditEvent(const AuditEvent& event,
+                                        const AuditPayloadRow* payload) = 0;
+  // Visits every event in seq order with its payload row (null when the
+  // event has none stored).
+  virtual absl::Status ScanAuditEvents(
+      const std::function<absl::Status(const AuditEvent&, const AuditPayloadRow*)>& visit) = 0;
+  virtual absl::StatusOr<std::vector<AuditEvent>> QueryAuditEvents(const AuditQuery& query) = 0;
+  virtual absl::StatusOr<int64_t> CountAuditEvents() = 0;
+  // Empties the payloads of every event about one of `golden_ids`; returns
+  // how many. REQUIRES: inside BeginWrite().
+  virtual absl::StatusOr<int64_t> EraseAuditPayloads(const std::vector<std::string>& golden_ids,
+                                                     int64_t erased_by) = 0;
+  // Erasure. REQUIRES for writes: inside BeginWrite().
+  virtual absl::StatusOr<int64_t> InsertErasure(const ErasureRow& row) = 0;
+  virtual absl::StatusOr<int64_t> CountErasures() = 0;
+  // Inserts (hmac, kind) pairs not already there; returns how many were new.
+  virtual absl::StatusOr<int64_t> InsertSuppressions(
+      const std::vector<std::pair<std::string, std::string>>& keys, int64_t erasure_id) = 0;
+  // Every suppression HMAC (hex).
+  virtual absl::StatusOr<std::vector<std::string>> ListSuppressions() = 0;
+  // Every golden_members row (active or not) of golden record `golden_seq`.
+  virtual absl::StatusOr<std::vector<GoldenMemberRow>> MembersOfGolden(int64_t golden_seq) = 0;
+  // Deletes source records `record_ids` (sorted) with everything that names
+  // them: history, match keys and state, membership, pending rows, review
+  // items, steward links and the row issues of their keys.
+  virtual absl::StatusOr<ErasedRows> EraseRecords(const std::vector<int64_t>& record_ids) = 0;
+  // Deletes the pins, change requests, consent changes and restriction of
+  // `golden_ids`.
+  virtual absl::StatusOr<ErasedGoldenRows> EraseGoldenSideData(
+      const std::vector<std::string>& golden_ids) = 0;
+  // Checkpoints the write-ahead log and truncates it; false when a reader
+  // kept part of it. Call outside a transaction.
+  virtual absl::StatusOr<bool> TruncateLog() = 0;
+  // Restriction and consent. REQUIRES for writes: inside BeginWrite().
+  virtual absl::Status PutRestriction(const RestrictionRow& row) = 0;
+  virtual absl::StatusOr<bool> DeleteRestriction(absl::string_view golden_id) = 0;
+  virtual absl::StatusOr<std::optional<RestrictionRow>> GetRestriction(
+      absl::string_view golden_id) = 0;
+  // Golden ids restricted now, sorted.
+  virtual absl::StatusOr<std::vector<std::string>> ListRestricted() = 0;
+  virtual absl::StatusOr<int64_t> InsertConsentChange(const ConsentChangeRow& row) = 0;
+  // Oldest first.
+  virtual absl::StatusOr<std::vector<ConsentChangeRow>> ListConsentChanges(
+      absl::string_view golden_id) = 0;
+  // Retention: the age of every current record of `source` that is not a
+  // delete marker, and turning one into a delete marker without data
+  // (`marker_json`, its hash), pending for the next golden rebuild; its
+  // history goes too. REQUIRES for writes: inside BeginWrite().
+  virtual absl::StatusOr<std::vector<RecordAge>> ListRecordAges(absl::string_view source) = 0;
+  virtual absl::Status PurgeRecord(int64_t record_id, absl::string_view marker_json,
+                                   absl::string_view marker_sha256, int64_t run_id) = 0;
 };
 
 }  // namespace mdm::store

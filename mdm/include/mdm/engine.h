@@ -17,7 +17,7 @@
 //
 //   absl::StatusOr<mdm::Config> config = mdm::LoadConfig("mdm.yaml");
 //   absl::StatusOr<mdm::RunReport> report = (*engine)->Run(*config, {});
-//   // report->totals.rows_read == accepted + rejected + duplicates
+//   // report->totals.rows_read == accepted + rejected + duplicates + suppressed
 //
 // A run is one transaction: if it fails or the process dies, the store is
 // exactly as before. A file whose content was loaded before is skipped. Bad
@@ -84,6 +84,7 @@
 #include "mdm/golden.h"
 #include "mdm/match_one.h"
 #include "mdm/model_summary.h"
+#include "mdm/privacy.h"
 #include "mdm/progress.h"
 #include "mdm/run_report.h"
 #include "mdm/steward.h"
@@ -101,6 +102,12 @@ struct EngineOptions {
   int threads = 0;
   // Source of time. Default: the system clock. Must outlive the engine.
   const Clock* clock = &Clock::Real();
+  // The store's secret key file (mdm/privacy.h: suppression keys of erased
+  // people are HMACs under it), kept outside the store. Default: "" =
+  // db_path + ".key". With create_if_missing, a missing key file is created,
+  // unless the store already holds suppression keys (FailedPrecondition:
+  // a new key would not recognise them; restore the old file).
+  std::string key_path{};
 };
 
 struct RunOptions {
@@ -210,6 +217,10 @@ class Engine {
   // The data steward's operations on this engine's store (mdm/steward.h).
   // Lives as long as the engine.
   virtual mdm::Steward& Stewardship() = 0;
+
+  // The privacy officer's operations: audit trail and GDPR rights
+  // (mdm/privacy.h). Lives as long as the engine.
+  virtual mdm::Privacy& Privacy() = 0;
 };
 
 }  // namespace mdm

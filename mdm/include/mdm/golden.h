@@ -47,6 +47,7 @@ enum class GoldenStatus {
   kActive = 0,   // a current golden record
   kMerged = 1,   // absorbed by `merged_into` (still answers xref)
   kRetired = 2,  // every member record was deleted
+  kErased = 3,   // the person's data was erased (mdm/privacy.h): a tombstone
 };
 // "active", "merged", "retired".
 absl::string_view GoldenStatusName(GoldenStatus status);
@@ -82,7 +83,8 @@ struct GoldenEvent {
   int64_t event_id = 0;
   int64_t run_id = 0;
   std::string at;      // ISO-8601 UTC
-  std::string kind;    // created, updated, merged, merged_into, split, split_from, retired
+  std::string kind;    // created, updated, merged, merged_into, split, split_from, retired,
+                       // erased
   std::string detail;  // JSON: the other golden ids and the records that moved
 };
 

@@ -15,6 +15,7 @@
 #include "mdm/golden.h"
 #include "mdm/match_one.h"
 #include "mdm/model_summary.h"
+#include "mdm/privacy.h"
 #include "mdm/record.h"
 #include "mdm/run_report.h"
 #include "mdm/steward.h"
@@ -66,6 +67,26 @@ std::string GoldenHitsToJson(const std::vector<GoldenHit>& hits);
 // {"name", "role", "created_at"}; never a password hash.
 std::string UserToJson(const User& user);
 std::string UsersToJson(const std::vector<User>& users);
+
+// Privacy types (mdm/privacy.h).
+// [{"seq", "at", "actor", "action", "golden_ids", "source_keys", "run_id",
+// "reason", "payload_sha256", "prev_hash", "hash", "payload_erased",
+// "payload" (only when loaded and not erased)}].
+std::string AuditEventsToJson(const std::vector<AuditEvent>& events);
+// {"ok", "events", "payloads_checked", "payloads_erased", "first_broken_seq", "problem"}.
+std::string AuditVerificationToJson(const AuditVerification& verification);
+// {"golden_id", "erased_ids", "audit_seq", counts by kind..., "wal_truncated"}.
+std::string ErasureReportToJson(const ErasureReport& report);
+// [{"channel", "purpose", "granted", "observed_at", "origin"}].
+std::string ConsentsToJson(const std::vector<EffectiveConsent>& consents);
+// {"dry_run", "sources": [{"source", "retention_days", "cutoff", "expired"}],
+// "purged", "audit_seq", "run" (RunReportToJson, when a run was made)}.
+std::string RetentionReportToJson(const RetentionReport& report);
+// {"generated_at", "config", "sources": [{"name", "type", "lawful_basis",
+// "retention_days", "records", "files"}], "active_golden_records",
+// "restricted", "erasures", "suppression_keys", "audit_events",
+// "last_run_id", "last_run_at"}.
+std::string ProcessingReportToJson(const ProcessingReport& report);
 
 }  // namespace mdm
 

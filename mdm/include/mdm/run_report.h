@@ -2,7 +2,8 @@
 // File: mdm/run_report.h
 //
 // What a batch run did, per file and in total. The counts add up: for every
-// file and for the run, rows_read == accepted + rejected + duplicates, and
+// file and for the run, rows_read == accepted + rejected + duplicates +
+// suppressed, and
 // accepted == inserted + updated + unchanged + stale (see RunCounts).
 // The report is stored with the run (`mdm runs`) and printed by `mdm run`.
 #ifndef MDM_RUN_REPORT_H_
@@ -16,11 +17,13 @@
 namespace mdm {
 
 struct RunCounts {
-  int64_t rows_read = 0;   // data rows in the input (header excluded)
+  int64_t rows_read = 0;   // data rows in the input (header excluded):
+                           // accepted + rejected + duplicates + suppressed
   int64_t accepted = 0;    // rows that became the current or a kept version
   int64_t rejected = 0;    // rows refused, each stored with a reason
   int64_t duplicates = 0;  // rows of a source key that a later row of the same
                            // run superseded (kept in history)
+  int64_t suppressed = 0;  // rows of an erased person (mdm/privacy.h): not loaded
   // How accepted rows changed the store (accepted == the sum of these):
   int64_t inserted = 0;   // a source key seen for the first time
   int64_t updated = 0;    // a newer version of a known key

@@ -74,6 +74,7 @@ struct RunSummary {
   std::string finished_at;
   std::string config_path;
   std::string report_json;  // the full report, as `mdm run --json` printed it
+  std::string config_sha256{};
 };
 
 }  // namespace mdm

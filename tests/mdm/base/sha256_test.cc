@@ -19,5 +19,14 @@ TEST_CASE("Sha256: FIPS 180-2 vectors, one-shot and incremental", "[base]") {
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+// RFC 4231 test cases 1 and 2.
+TEST_CASE("HmacSha256Hex: RFC 4231 vectors", "[base]") {
+  CHECK(HmacSha256Hex(std::string(20, '\x0b'), "Hi There") ==
+        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  CHECK(HmacSha256Hex("Jefe", "what do ya want for nothing?") ==
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  CHECK(HmacSha256Hex("key1", "x") != HmacSha256Hex("key2", "x"));
+}
+
 }  // namespace
 }  // namespace mdm::base

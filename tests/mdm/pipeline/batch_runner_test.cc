@@ -46,7 +46,7 @@ struct Harness {
     RunOptions options;
     options.dry_run = dry_run;
     clock.Advance(absl::Minutes(1));
-    return RunBatch(config, options, *store, clock, threads);
+    return RunBatch(config, options, *store, clock, threads, "");
   }
 };
 

@@ -81,7 +81,7 @@ struct Harness {
     RunOptions options;
     options.skip_matching = !match;
     clock.Advance(absl::Minutes(1));
-    auto report = RunBatch(config, options, *store, clock, 2);
+    auto report = RunBatch(config, options, *store, clock, 2, "");
     REQUIRE(report.ok());
     run_id = report->run_id;
   }

@@ -112,7 +112,7 @@ struct Harness {
     options.dry_run = dry_run;
     options.skip_matching = skip_matching;
     clock.Advance(absl::Minutes(1));
-    return RunBatch(config, options, *store, clock, threads);
+    return RunBatch(config, options, *store, clock, threads, "");
   }
 
   // record id -> "source:key".
@@ -581,7 +581,7 @@ std::vector<std::vector<ProgressCall>> RunWithProgress(Harness& h, RunReport* re
                      p.total, p.finished, std::this_thread::get_id()});
   };
   h.clock.Advance(absl::Minutes(1));
-  absl::StatusOr<RunReport> run = RunBatch(h.config, options, *h.store, h.clock, 4);
+  absl::StatusOr<RunReport> run = RunBatch(h.config, options, *h.store, h.clock, 4, "");
   REQUIRE(run.ok());
   *report = *std::move(run);
   std::vector<std::vector<ProgressCall>> stages;

@@ -37,13 +37,5 @@ TEST_CASE("password_hash: bad iteration counts and empty hashes are refused") {
   CHECK_FALSE(VerifyPassword("x", PasswordHash{}));
 }
 
-TEST_CASE("password_hash: random bytes differ between calls") {
-  absl::StatusOr<std::string> a = RandomBytes(32), b = RandomBytes(32);
-  REQUIRE(a.ok());
-  REQUIRE(b.ok());
-  CHECK(a->size() == 32);
-  CHECK(*a != *b);
-}
-
 }  // namespace
 }  // namespace mdm::steward

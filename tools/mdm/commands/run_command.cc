@@ -113,8 +113,11 @@ void PrintReport(const RunReport& r) {
   PrintReasons("rejects", r.rejects_by_reason);
   PrintReasons("warnings", r.warnings_by_reason);
   const RunCounts& t = r.totals;
-  std::cout << absl::StrFormat("read %d = accepted %d + rejected %d + duplicates %d\n",
+  std::cout << absl::StrFormat("read %d = accepted %d + rejected %d + duplicates %d",
                                t.rows_read, t.accepted, t.rejected, t.duplicates);
+  // Rows of erased people (mdm gdpr erase) are counted, never loaded.
+  if (t.suppressed > 0) std::cout << " + suppressed " << t.suppressed;
+  std::cout << "\n";
   PrintMatch(r.match);
   PrintGolden(r.golden);
   PrintStages(r.stage_seconds);

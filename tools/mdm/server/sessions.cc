@@ -2,6 +2,7 @@
 #include "tools/mdm/server/sessions.h"
 
 #include "absl/strings/escaping.h"
+#include "mdm/base/random_bytes.h"
 #include "mdm/status.h"
 // The one CSPRNG wrapper of the project; tools/ otherwise uses public
 // headers only.
@@ -13,7 +14,7 @@ namespace {
 constexpr size_t kTokenBytes = 32;
 
 absl::StatusOr<std::string> NewToken() {
-  MDM_ASSIGN_OR_RETURN(std::string bytes, steward::RandomBytes(kTokenBytes));
+  MDM_ASSIGN_OR_RETURN(std::string bytes, base::RandomBytes(kTokenBytes));
   return absl::BytesToHexString(bytes);
 }
 

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "mdm/privacy/audit_chain.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "mdm/base/sha256.h"
+
+namespace mdm::privacy {
+namespace {
+
+void Field(base::Sha256& h, absl::string_view value) {
+  h.Update(absl::StrCat(value.size(), ":"));
+  h.Update(value);
+}
+
+void Field(base::Sha256& h, const std::vector<std::string>& values) {
+  Field(h, absl::StrCat(values.size()));
+  for (const std::string& v : values) Field(h, v);
+}
+
+}  // namespace
+
+std::string EventHash(const AuditEvent& e) {
+  base::Sha256 h;
+  Field(h, e.prev_hash);
+  Field(h, absl::StrCat(e.seq));
+  Field(h, e.at);
+  Field(h, e.actor);
+  Field(h, e.action);
+  Field(h, e.golden_ids);
+  Field(h, e.source_keys);
+  Field(h, absl::StrCat(e.run_id));
+  Field(h, e.reason);
+  Field(h, e.payload_sha256);
+  return h.HexDigest();
+}
+
+std::string PayloadDigest(absl::string_view salt, absl::string_view payload) {
+  base::Sha256 h;
+  h.Update(salt);
+  h.Update(payload);
+  return h.HexDigest();
+}
+
+void ChainVerifier::Break(int64_t seq, std::string problem) {
+  if (!result_.ok) return;
+  result_.ok = false;
+  result_.first_broken_seq = seq;
+  result_.problem = std::move(problem);
+}
+
+void ChainVerifier::Add(const AuditEvent& e, const store::AuditPayloadRow* payload) {
+  ++result_.events;
+  if (e.seq != prev_seq_ + 1) {
+    Break(e.seq, absl::StrCat("expected event ", prev_seq_ + 1, " here: events are missing"));
+  } else if (e.prev_hash != prev_hash_) {
+    Break(e.seq, "its prev_hash is not the hash of the event before it");
+  } else if (EventHash(e) != e.hash) {
+    Break(e.seq, "its hash does not match its content");
+  }
+  if (e.action == "gdpr.erase") erasure_events_.push_back(e.seq);
+  if (e.payload_sha256.empty()) {
+    if (payload != nullptr) Break(e.seq, "it has a payload its hash does not cover");
+  } else if (payload == nullptr) {
+    Break(e.seq, "its payload was deleted outside an erasure");
+  } else if (payload->erased_by != 0) {
+    ++result_.payloads_erased;
+    erased_by_.emplace_back(e.seq, payload->erased_by);
+  } else {
+    ++result_.payloads_checked;
+    if (PayloadDigest(payload->salt, payload->payload) != e.payload_sha256) {
+      Break(e.seq, "its payload does not match the digest in the chain");
+    }
+  }
+  prev_seq_ = e.seq;
+  prev_hash_ = e.hash;
+}
+
+AuditVerification ChainVerifier::Finish() {
+  std::sort(erasure_events_.begin(), erasure_events_.end());
+  for (const auto& [seq, erasure] : erased_by_) {
+    if (!std::binary_search(erasure_events_.begin(), erasure_events_.end(), erasure)) {
+      Break(seq, absl::StrCat("its payload was emptied by event ", erasure,
+                              ", which is not an erasure"));
+    }
+  }
+  return result_;
+}
+
+}  // namespace mdm::privacy

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+// File: mdm/privacy/audit_trail.h
+//
+// Appends events to the audit chain (audit_chain.h) inside the caller's
+// write transaction. One AuditTrail per transaction: it reads the newest
+// event once, on the first Append, and keeps the chain's head in memory
+// after that, so a run appending many events reads nothing back.
+//
+// Example:
+//   AuditTrail trail(store, clock);
+//   MDM_RETURN_IF_ERROR(trail.Append({.actor = "dpo1", .action = "gdpr.restrict",
+//                                     .golden_ids = {id}, .reason = reason}).status());
+#ifndef MDM_PRIVACY_AUDIT_TRAIL_H_
+#define MDM_PRIVACY_AUDIT_TRAIL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "mdm/clock.h"
+#include "mdm/store/store.h"
+
+namespace mdm::privacy {
+
+struct AuditEntry {
+  std::string actor;
+  std::string action;
+  std::vector<std::string> golden_ids{};
+  std::vector<std::string> source_keys{};
+  int64_t run_id = 0;
+  std::string reason{};
+  std::string payload{};  // JSON of personal values; "" = none
+};
+
+class AuditTrail {
+ public:
+  AuditTrail(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Writes the event and returns its seq. REQUIRES: inside BeginWrite().
+  absl::StatusOr<int64_t> Append(AuditEntry entry);
+
+ private:
+  store::Store& store_;
+  const Clock& clock_;
+  bool loaded_ = false;
+  int64_t last_seq_ = 0;
+  std::string last_hash_;
+};
+
+}  // namespace mdm::privacy
+
+#endif  // MDM_PRIVACY_AUDIT_TRAIL_H_
