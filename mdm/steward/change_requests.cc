@@ -28,7 +28,9 @@ absl::StatusOr<ChangeRequest> SubmitChange(const Context& ctx, absl::string_view
     c.submitted_at = ctx.Now();
     c.status = ChangeRequestStatus::kOpen;
     MDM_ASSIGN_OR_RETURN(c.dcr_id, ctx.store.InsertChangeRequest(c));
-    return absl::OkStatus();
+    return ctx.Audit({c.submitted_by, "dcr.submit", {c.golden_id}, {}, 0,
+                      absl::StrCat("change request ", c.dcr_id, ": ", c.reason),
+                      FieldValuePayload(c.field, c.value)});
   });
   MDM_RETURN_IF_ERROR(written);
   return c;
@@ -67,7 +69,9 @@ absl::StatusOr<ChangeRequest> DecideChange(const Context& ctx, int64_t dcr_id, b
       MDM_RETURN_IF_ERROR(
           PinValue(ctx, c.golden_id, c.field, c.value, reason, steward, dcr_id).status());
     }
-    return ctx.store.UpdateChangeRequest(c);
+    MDM_RETURN_IF_ERROR(ctx.store.UpdateChangeRequest(c));
+    return ctx.Audit({c.decided_by, approve ? "dcr.approve" : "dcr.reject", {c.golden_id}, {},
+                      0, absl::StrCat("change request ", c.dcr_id, ": ", c.decision_reason)});
   });
   MDM_RETURN_IF_ERROR(written);
   return c;

@@ -71,6 +71,8 @@ absl::StatusOr<Override> Pin(const Context& ctx, absl::string_view golden_id,
     before->unpin_reason = absl::StrCat("replaced by override ", row.override_id);
     MDM_RETURN_IF_ERROR(ctx.store.UpdateOverride(*before));
   }
+  MDM_RETURN_IF_ERROR(ctx.Audit({std::string(steward), "steward.pin", {row.golden_id}, {}, 0,
+                                 std::string(reason), FieldValuePayload(field, value)}));
   return ToOverride(row);
 }
 
@@ -104,8 +106,12 @@ absl::Status SplitGolden(const Context& ctx, absl::string_view golden_id,
       return absl::InvalidArgumentError(absl::StrCat(
           "split: that is every member of ", target.row.golden_id, "; leave at least one"));
     }
-    return SplitRecords(ctx.store, part, rest,
-                        {std::string(steward), std::string(reason), ctx.Now(), "split", 0});
+    MDM_RETURN_IF_ERROR(
+        SplitRecords(ctx.store, part, rest,
+                     {std::string(steward), std::string(reason), ctx.Now(), "split", 0}));
+    MDM_ASSIGN_OR_RETURN(RecordNames names, NamesOf(ctx.store, part));
+    return ctx.Audit({std::string(steward), "steward.split", {target.row.golden_id},
+                      std::move(names.refs), 0, std::string(reason)});
   });
 }
 
@@ -123,8 +129,11 @@ absl::Status MergeGoldens(const Context& ctx, absl::string_view golden_a,
     if (a.members.empty() || b.members.empty()) {
       return absl::FailedPreconditionError("merge: a golden record without members");
     }
-    return JoinRecords(ctx.store, a.members.front(), b.members.front(),
-                       {std::string(steward), std::string(reason), ctx.Now(), "merge", 0});
+    MDM_RETURN_IF_ERROR(
+        JoinRecords(ctx.store, a.members.front(), b.members.front(),
+                    {std::string(steward), std::string(reason), ctx.Now(), "merge", 0}));
+    return ctx.Audit({std::string(steward), "steward.merge",
+                      {a.row.golden_id, b.row.golden_id}, {}, 0, std::string(reason)});
   });
 }
 
@@ -166,6 +175,9 @@ absl::StatusOr<Override> UnpinValue(const Context& ctx, absl::string_view golden
     pinned->unpin_reason = std::string(reason);
     pinned->applied_run = 0;  // the next run rebuilds the record without it
     MDM_RETURN_IF_ERROR(ctx.store.UpdateOverride(*pinned));
+    MDM_RETURN_IF_ERROR(ctx.Audit({std::string(steward), "steward.unpin",
+                                   {target.row.golden_id}, {}, 0,
+                                   absl::StrCat(field, ": ", reason)}));
     out = ToOverride(*pinned);
     return absl::OkStatus();
   });

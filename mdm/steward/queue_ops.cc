@@ -266,6 +266,11 @@ absl::StatusOr<ReviewItem> DecideItem(const Context& ctx, const Decision& decisi
     } else {
       MDM_RETURN_IF_ERROR(SeparateRecords(ctx.store, row.record_a, row.record_b, author));
     }
+    MDM_ASSIGN_OR_RETURN(RecordNames names, NamesOf(ctx.store, {row.record_a, row.record_b}));
+    MDM_RETURN_IF_ERROR(ctx.Audit({decision.steward,
+                                   absl::StrCat("steward.decide.", row.decision),
+                                   std::move(names.golden_ids), std::move(names.refs), 0,
+                                   absl::StrCat("item ", row.item_id, ": ", decision.reason)}));
     MDM_ASSIGN_OR_RETURN(row, FindItem(ctx.store, decision.item_id));
     return absl::OkStatus();
   });

@@ -5,8 +5,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "mdm/base/iso_time.h"
+#include "mdm/base/json_writer.h"
 #include "mdm/base/utf8.h"
 #include "mdm/model/golden_json.h"
+#include "mdm/model/record_json.h"
 #include "mdm/status.h"
 
 namespace mdm::steward {
@@ -21,6 +23,44 @@ absl::Status Context::InWrite(const std::function<absl::Status()>& body) const {
     return status;
   }
   return store.Commit();
+}
+
+absl::Status Context::Audit(privacy::AuditEntry entry) const {
+  privacy::AuditTrail trail(store, clock);
+  return trail.Append(std::move(entry)).status();
+}
+
+absl::StatusOr<RecordNames> NamesOf(store::Store& store, const std::vector<int64_t>& record_ids) {
+  RecordNames names;
+  for (int64_t id : record_ids) {
+    MDM_ASSIGN_OR_RETURN(std::string json, store.RecordJson(id));
+    MDM_ASSIGN_OR_RETURN(SourceRecord r, model::RecordFromJson(json));
+    names.refs.push_back(absl::StrCat(r.source, ":", r.source_key));
+  }
+  std::vector<int64_t> sorted = record_ids;
+  std::sort(sorted.begin(), sorted.end());
+  MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenMemberRow> members,
+                       store.ReadGoldenMembers(sorted));
+  for (const store::GoldenMemberRow& m : members) {
+    MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> g, store.GetGolden(m.golden_seq));
+    if (g && std::find(names.golden_ids.begin(), names.golden_ids.end(), g->golden_id) ==
+                 names.golden_ids.end()) {
+      names.golden_ids.push_back(g->golden_id);
+    }
+  }
+  return names;
+}
+
+std::string FieldValuePayload(absl::string_view field, absl::string_view value) {
+  std::string out;
+  base::JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("field");
+  w.String(field);
+  w.Key("value");
+  w.String(value);
+  w.EndObject();
+  return out;
 }
 
 absl::Status CheckText(absl::string_view what, absl::string_view text) {

@@ -17,6 +17,7 @@
 #include "absl/strings/string_view.h"
 #include "mdm/clock.h"
 #include "mdm/golden.h"
+#include "mdm/privacy/audit_trail.h"
 #include "mdm/store/store.h"
 
 namespace mdm::steward {
@@ -29,7 +30,20 @@ struct Context {
   // Runs `body` in one write transaction: committed when it returns OK,
   // rolled back otherwise (the store is then as before).
   absl::Status InWrite(const std::function<absl::Status()>& body) const;
+  // Appends the operation's event to the audit trail (privacy/audit_trail.h).
+  // REQUIRES: inside InWrite().
+  absl::Status Audit(privacy::AuditEntry entry) const;
 };
+
+// The golden ids and "source:key" names of records (each golden id once).
+struct RecordNames {
+  std::vector<std::string> golden_ids;
+  std::vector<std::string> refs;
+};
+absl::StatusOr<RecordNames> NamesOf(store::Store& store, const std::vector<int64_t>& record_ids);
+
+// {"field": ..., "value": ...}: the personal part of a pin or change request.
+std::string FieldValuePayload(absl::string_view field, absl::string_view value);
 
 // `what` ("reason", "steward") must be 1..1000 bytes of UTF-8 without
 // control characters other than newline and tab.

@@ -42,7 +42,11 @@ absl::StatusOr<User> AddUser(const Context& ctx, absl::string_view name, Role ro
   MDM_ASSIGN_OR_RETURN(PasswordHash hash, HashPassword(password, iterations));
   store::UserRow row{std::string(name), RoleName(role), hash.salt, hash.iterations, hash.hash,
                      ctx.Now()};
-  const absl::Status written = ctx.InWrite([&] { return ctx.store.InsertUser(row); });
+  const absl::Status written = ctx.InWrite([&]() -> absl::Status {
+    MDM_RETURN_IF_ERROR(ctx.store.InsertUser(row));
+    return ctx.Audit({"admin", "user.added", {}, {}, 0,
+                      absl::StrCat("user ", row.name, " with role ", row.role)});
+  });
   MDM_RETURN_IF_ERROR(written);
   return User{row.name, role, row.created_at};
 }
