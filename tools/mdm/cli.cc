@@ -13,6 +13,7 @@ int Fail(const absl::Status& status) {
 absl::StatusOr<std::unique_ptr<Engine>> OpenEngine(const CommonOptions& common) {
   EngineOptions options;
   options.db_path = common.db;
+  options.key_path = common.key_file;
   return Engine::Open(options);
 }
 
@@ -32,6 +33,7 @@ std::optional<ConfiguredEngine> OpenWithConfig(const CommonOptions& common,
                         ? config->store_path
                         : common.db;
   options.threads = threads;
+  options.key_path = common.key_file;
   absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
   if (!engine.ok()) {
     *exit_code = Fail(engine.status());
@@ -48,6 +50,8 @@ std::optional<std::pair<std::string, std::string>> SplitRecordRef(const std::str
 
 CLI::Option* AddCommonFlags(CLI::App& command, CommonOptions& common) {
   command.add_flag("--json", common.json, "Print machine-readable JSON");
+  command.add_option("--key-file", common.key_file,
+                     "The store's secret key file (default: the store's path + .key)");
   return command.add_option("--db", common.db, "SQLite store file")->capture_default_str();
 }
 

@@ -27,6 +27,7 @@ enum ExitCode : int { kOk = 0, kFailure = 1, kUsage = 2 };
 // Options every command accepts.
 struct CommonOptions {
   std::string db = "mdm.db";
+  std::string key_file;  // "" = the store's path + ".key"
   bool json = false;
 };
 
@@ -73,6 +74,8 @@ void RegisterQueue(CLI::App& app, CommonOptions& common, Action* action);
 void RegisterDcr(CLI::App& app, CommonOptions& common, Action* action);
 void RegisterServe(CLI::App& app, CommonOptions& common, Action* action);
 void RegisterUser(CLI::App& app, CommonOptions& common, Action* action);
+void RegisterAudit(CLI::App& app, CommonOptions& common, Action* action);
+void RegisterGdpr(CLI::App& app, CommonOptions& common, Action* action);
 
 }  // namespace mdm::cli
 

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   mdm::cli::RegisterDcr(app, common, &action);
   mdm::cli::RegisterServe(app, common, &action);
   mdm::cli::RegisterUser(app, common, &action);
+  mdm::cli::RegisterAudit(app, common, &action);
+  mdm::cli::RegisterGdpr(app, common, &action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -242,12 +242,12 @@ TEST_CASE("audit chain: the verifier names the first broken event") {
     At(chain, 2).event.at = "2027-01-02T00:00:00Z";
     expected = 2;
   }
-  SECTION("an erased payload before a broken event: the event is named") {
+  SECTION("a payload wrongly emptied before a changed event: the earlier is named") {
+    // erased_by can only be checked once every event is known; the event
+    // named is still the first in the chain, not the first found.
     At(chain, 1).payload = store::AuditPayloadRow{"", "", 4};  // not an erasure
     At(chain, 3).event.reason = "changed";
-    // Link errors are found while reading; erased_by is checked at the end,
-    // but the first problem found is kept.
-    expected = 3;
+    expected = 1;
   }
   const AuditVerification v = Verify(chain);
   INFO(v.problem);
@@ -258,8 +258,7 @@ TEST_CASE("audit chain: the verifier names the first broken event") {
 
 TEST_CASE("audit chain: payloads emptied by a gdpr.erase event verify") {
   std::vector<Link> chain = Chain(7, /*erase_at=*/6);
-  // The erasure empties payloads before and after it in seq? Only before:
-  // payloads 1 and 5 are about the erased person.
+  // Payloads 1 and 5 were about the erased person.
   At(chain, 1).payload = store::AuditPayloadRow{"", "", 6};
   At(chain, 5).payload = store::AuditPayloadRow{"", "", 6};
   const AuditVerification v = Verify(chain);

@@ -67,6 +67,12 @@ void PrintGolden(const GoldenRecord& g, Engine& engine) {
   if (!g.merged_into.empty()) std::cout << " into " << g.merged_into;
   std::cout << "  (created in run " << g.created_run << ", last changed in run "
             << g.updated_run << ")\n";
+  if (g.status == GoldenStatus::kActive) {
+    absl::StatusOr<bool> restricted = engine.Privacy().IsRestricted(g.golden_id);
+    if (restricted.ok() && *restricted) {
+      std::cout << "RESTRICTED (GDPR Art. 18): kept, but out of matching and merges\n";
+    }
+  }
   Table values({"attribute", "value (* primary)", "rule", "from records"});
   AddRow(values, "name", g.name, false);
   AddRow(values, "gender", g.gender, false);
@@ -80,6 +86,18 @@ void PrintGolden(const GoldenRecord& g, Engine& engine) {
   AddRows(values, "affiliation", g.affiliations);
   AddRows(values, "social_handle", g.social_handles);
   values.Print(std::cout);
+  if (g.status == GoldenStatus::kActive) {
+    absl::StatusOr<std::vector<EffectiveConsent>> consents = engine.Privacy().Consents(g.golden_id);
+    if (consents.ok() && !consents->empty()) {
+      std::cout << "\nconsent in force\n";
+      Table table({"channel", "purpose", "consent", "since", "from"});
+      for (const EffectiveConsent& c : *consents) {
+        table.AddRow({c.channel, c.purpose.empty() ? "(any)" : c.purpose,
+                      c.granted ? "granted" : "refused", c.observed_at, c.origin});
+      }
+      table.Print(std::cout);
+    }
+  }
   std::cout << "\nmember records (" << g.members.size() << ")\n";
   Table members({"record", "observed_at", "name"});
   for (const std::string& ref : g.members) {
@@ -113,8 +131,19 @@ int ShowGolden(const CommonOptions& common, const GoldenFlags& flags) {
     if (!r.ok()) return Fail(r.status());
     absl::StrAppend(&members, members.empty() ? "" : ",", SourceRecordToJson(r->current.record));
   }
+  std::string consent = "[]";
+  bool restricted = false;
+  if (golden->status == GoldenStatus::kActive) {
+    absl::StatusOr<std::vector<EffectiveConsent>> c = (*engine)->Privacy().Consents(golden->golden_id);
+    if (!c.ok()) return Fail(c.status());
+    consent = ConsentsToJson(*c);
+    absl::StatusOr<bool> r = (*engine)->Privacy().IsRestricted(golden->golden_id);
+    if (!r.ok()) return Fail(r.status());
+    restricted = *r;
+  }
   std::cout << "{\"golden\":" << GoldenRecordToJson(*golden) << ",\"member_records\":["
-            << members << "]}\n";
+            << members << "],\"consent\":" << consent
+            << ",\"restricted\":" << (restricted ? "true" : "false") << "}\n";
   return kOk;
 }
 

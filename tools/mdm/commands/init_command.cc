@@ -15,6 +15,7 @@ void RegisterInit(CLI::App& app, CommonOptions& common, Action* action) {
     *action = [&common] {
       EngineOptions options;
       options.db_path = common.db;
+      options.key_path = common.key_file;
       options.create_if_missing = true;
       absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
       if (!engine.ok()) return Fail(engine.status());
