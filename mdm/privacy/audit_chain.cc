@@ -44,7 +44,9 @@ std::string PayloadDigest(absl::string_view salt, absl::string_view payload) {
 }
 
 void ChainVerifier::Break(int64_t seq, std::string problem) {
-  if (!result_.ok) return;
+  // Problems with erased_by are only found in Finish(): keep the earliest
+  // event, not the first problem found.
+  if (!result_.ok && result_.first_broken_seq <= seq) return;
   result_.ok = false;
   result_.first_broken_seq = seq;
   result_.problem = std::move(problem);

@@ -164,7 +164,7 @@ TEST_CASE("consent: CheckConsent rejects unknown channels, long purposes, contro
   }
   CHECK(CheckConsent("email", std::string(101, 'p')).code() ==
         absl::StatusCode::kInvalidArgument);
-  for (const std::string purpose :
+  for (const std::string& purpose :
        {std::string("news\nletter"), std::string("a\tb"), std::string("x\x7f"),
         std::string("nul\0byte", 8), std::string("\x1b[31m")}) {
     CHECK(CheckConsent("email", purpose).code() == absl::StatusCode::kInvalidArgument);

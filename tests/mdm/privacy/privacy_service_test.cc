@@ -172,6 +172,16 @@ bool Holds(const std::string& haystack, const std::string& needle) {
   return haystack.find(absl::AsciiStrToLower(needle)) != std::string::npos;
 }
 
+AuditQuery Audit(const std::string& golden_id, const std::string& since = "",
+                 int64_t limit = 100, bool with_payload = false) {
+  AuditQuery q;
+  q.golden_id = golden_id;
+  q.since = since;
+  q.limit = limit;
+  q.with_payload = with_payload;
+  return q;
+}
+
 ErasureRequest EraseId(const std::string& id) {
   ErasureRequest r;
   r.golden_id = id;
@@ -259,7 +269,7 @@ TEST_CASE("privacy: erasure leaves no byte of the person in the store files") {
       CHECK(Holds(before, v));
     }
   }
-  REQUIRE_FALSE(h.Log({.golden_id = id}).empty());
+  REQUIRE_FALSE(h.Log(Audit(id)).empty());
 
   absl::StatusOr<ErasureReport> report = h.privacy().Erase(EraseId(id));
   INFO(report.status());
@@ -311,7 +321,7 @@ TEST_CASE("privacy: erasure leaves no byte of the person in the store files") {
     CHECK_FALSE(Holds(absl::AsciiStrToLower(*exported), v));
   }
 
-  for (const AuditEvent& e : h.Log({.golden_id = id, .with_payload = true})) {
+  for (const AuditEvent& e : h.Log(Audit(id, "", 0, true))) {
     INFO("event " << e.seq << " " << e.action);
     if (e.seq >= report->audit_seq) continue;
     CHECK(e.payload.empty());
@@ -602,7 +612,7 @@ TEST_CASE("privacy: a restricted golden record is left out of MatchOne and merge
   CHECK(h.privacy().Restrict("G-FFFFFFFF", "dpo1", "r").code() == absl::StatusCode::kNotFound);
   CHECK(h.privacy().Restrict(id, "dpo1", "").code() == absl::StatusCode::kInvalidArgument);
   bool restrict_event = false, unrestrict_event = false;
-  for (const AuditEvent& e : h.Log({.golden_id = id})) {
+  for (const AuditEvent& e : h.Log(Audit(id))) {
     restrict_event = restrict_event || e.action == "gdpr.restrict";
     unrestrict_event = unrestrict_event || e.action == "gdpr.unrestrict";
   }
@@ -657,7 +667,7 @@ TEST_CASE("privacy: the officer's consent is the latest word") {
         absl::StatusCode::kNotFound);
   CHECK(h.privacy().Consents("G-FFFFFFFF").status().code() == absl::StatusCode::kNotFound);
   int consent_events = 0;
-  for (const AuditEvent& e : h.Log({.golden_id = id, .with_payload = true})) {
+  for (const AuditEvent& e : h.Log(Audit(id, "", 0, true))) {
     if (e.action != "consent.set") continue;
     ++consent_events;
     CHECK_FALSE(e.payload.empty());
@@ -796,7 +806,7 @@ TEST_CASE("privacy: the audit log filters by golden id and time") {
   REQUIRE(all.size() > first.size());
   for (size_t i = 0; i < all.size(); ++i) CHECK(all[i].seq == static_cast<int64_t>(i) + 1);
 
-  const std::vector<AuditEvent> mine = h.Log({.golden_id = id});
+  const std::vector<AuditEvent> mine = h.Log(Audit(id));
   REQUIRE(mine.size() >= 2);
   CHECK(mine.size() < all.size());
   for (const AuditEvent& e : mine) {
@@ -809,38 +819,38 @@ TEST_CASE("privacy: the audit log filters by golden id and time") {
   }
   CHECK(mine.size() == naming);
 
-  const std::vector<AuditEvent> recent = h.Log({.since = "2027-01-03"});
+  const std::vector<AuditEvent> recent = h.Log(Audit("", "2027-01-03"));
   REQUIRE_FALSE(recent.empty());
   CHECK(recent.size() == all.size() - first.size());
   for (const AuditEvent& e : recent) CHECK(e.at >= "2027-01-03");
-  CHECK(h.Log({.since = "2027-01-03T00:00:00Z"}).size() == recent.size());
-  const std::vector<AuditEvent> mine_recent = h.Log({.golden_id = id, .since = "2027-01-03"});
+  CHECK(h.Log(Audit("", "2027-01-03T00:00:00Z")).size() == recent.size());
+  const std::vector<AuditEvent> mine_recent = h.Log(Audit(id, "2027-01-03"));
   REQUIRE(mine_recent.size() == 1);
   CHECK(mine_recent[0].action == "golden.updated");
-  CHECK(h.Log({.since = "2099-01-01"}).empty());
+  CHECK(h.Log(Audit("", "2099-01-01")).empty());
 
   // The newest `limit` events, oldest first.
-  absl::StatusOr<std::vector<AuditEvent>> two = h.privacy().AuditLog({.limit = 2});
+  absl::StatusOr<std::vector<AuditEvent>> two = h.privacy().AuditLog(Audit("", "", 2));
   REQUIRE(two.ok());
   REQUIRE(two->size() == 2);
   CHECK((*two)[0].seq == all[all.size() - 2].seq);
   CHECK((*two)[1].seq == all.back().seq);
   CHECK((*two)[1].payload.empty());  // not asked for
   absl::StatusOr<std::vector<AuditEvent>> with =
-      h.privacy().AuditLog({.golden_id = id, .limit = 1, .with_payload = true});
+      h.privacy().AuditLog(Audit(id, "", 1, true));
   REQUIRE(with.ok());
   REQUIRE(with->size() == 1);
   CHECK(absl::StrContains(with->front().payload, "claire.a@example.net"));
 
-  for (const std::string bad : {"yesterday", "2027-1-03", "2027-01-03 10:00", "03/01/2027",
+  for (const char* bad : {"yesterday", "2027-1-03", "2027-01-03 10:00", "03/01/2027",
                                 "2027-01-03T10:00:00Z'; --"}) {
     INFO(bad);
-    CHECK(h.privacy().AuditLog({.since = bad}).status().code() ==
+    CHECK(h.privacy().AuditLog(Audit("", bad)).status().code() ==
           absl::StatusCode::kInvalidArgument);
   }
-  CHECK(h.privacy().AuditLog({.limit = 0}).status().code() ==
+  CHECK(h.privacy().AuditLog(Audit("", "", 0)).status().code() ==
         absl::StatusCode::kInvalidArgument);
-  CHECK(h.privacy().AuditLog({.golden_id = "G-FFFFFFFF"}).status().code() ==
+  CHECK(h.privacy().AuditLog(Audit("G-FFFFFFFF")).status().code() ==
         absl::StatusCode::kNotFound);
 }
 
