@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// mdm init --db PATH: creates the store and applies the schema migrations.
+// mdm init --db PATH: creates the store and applies the schema migrations,
+// and writes the store's secret key beside it (mdm/privacy.h) if missing.
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -19,10 +20,14 @@ void RegisterInit(CLI::App& app, CommonOptions& common, Action* action) {
       options.create_if_missing = true;
       absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
       if (!engine.ok()) return Fail(engine.status());
+      const std::string key =
+          common.key_file.empty() ? common.db + ".key" : common.key_file;
       if (common.json) {
-        std::cout << nlohmann::json{{"db", common.db}, {"status", "ready"}}.dump() << "\n";
+        std::cout << nlohmann::json{{"db", common.db}, {"key_file", key}, {"status", "ready"}}.dump()
+                  << "\n";
       } else {
-        std::cout << "store " << common.db << " is ready\n";
+        std::cout << "store " << common.db << " is ready; its secret key is " << key
+                  << " (back it up, apart from the store)\n";
       }
       return static_cast<int>(kOk);
     };
