@@ -82,7 +82,7 @@ Link& At(std::vector<Link>& chain, int64_t seq) {
   return chain.front();
 }
 
-TEST_CASE("audit chain: the event hash changes when any field changes") {
+TEST_CASE("privacy audit chain: the event hash changes when any field changes") {
   const AuditEvent base = Base();
   const std::string h = EventHash(base);
   CHECK(h.size() == 64);
@@ -119,7 +119,7 @@ TEST_CASE("audit chain: the event hash changes when any field changes") {
   CHECK(EventHash(other) == h);
 }
 
-TEST_CASE("audit chain: lists are length-prefixed, so no two lists hash alike") {
+TEST_CASE("privacy audit chain: lists are length-prefixed, so no two lists hash alike") {
   AuditEvent a = Base(), b = Base();
   a.golden_ids = {"ab", "c"};
   b.golden_ids = {"a", "bc"};
@@ -154,7 +154,7 @@ TEST_CASE("audit chain: lists are length-prefixed, so no two lists hash alike") 
   CHECK(EventHash(a) != EventHash(b));
 }
 
-TEST_CASE("audit chain: the payload digest covers salt and payload") {
+TEST_CASE("privacy audit chain: the payload digest covers salt and payload") {
   const std::string d = PayloadDigest("00ff", "{\"a\":1}");
   CHECK(d.size() == 64);
   CHECK(PayloadDigest("00ff", "{\"a\":1}") == d);
@@ -162,7 +162,7 @@ TEST_CASE("audit chain: the payload digest covers salt and payload") {
   CHECK(PayloadDigest("00ff", "{\"a\":2}") != d);
 }
 
-TEST_CASE("audit chain: an intact chain verifies and counts its payloads") {
+TEST_CASE("privacy audit chain: an intact chain verifies and counts its payloads") {
   const std::vector<Link> chain = Chain(6);
   const AuditVerification v = Verify(chain);
   INFO(v.problem);
@@ -178,7 +178,7 @@ TEST_CASE("audit chain: an intact chain verifies and counts its payloads") {
   CHECK(empty.events == 0);
 }
 
-TEST_CASE("audit chain: the verifier names the first broken event") {
+TEST_CASE("privacy audit chain: the verifier names the first broken event") {
   std::vector<Link> chain = Chain(7, /*erase_at=*/6);
   REQUIRE(Verify(chain).ok);
   int64_t expected = 0;
@@ -256,7 +256,7 @@ TEST_CASE("audit chain: the verifier names the first broken event") {
   CHECK_FALSE(v.problem.empty());
 }
 
-TEST_CASE("audit chain: payloads emptied by a gdpr.erase event verify") {
+TEST_CASE("privacy audit chain: payloads emptied by a gdpr.erase event verify") {
   std::vector<Link> chain = Chain(7, /*erase_at=*/6);
   // Payloads 1 and 5 were about the erased person.
   At(chain, 1).payload = store::AuditPayloadRow{"", "", 6};

@@ -43,7 +43,7 @@ const EffectiveConsent* Find(const std::vector<EffectiveConsent>& all, const std
   return nullptr;
 }
 
-TEST_CASE("consent: the latest word by date wins, whoever gave it") {
+TEST_CASE("privacy consent: the latest word by date wins, whoever gave it") {
   const std::vector<SourceRecord> members = {
       Member("C1", "2026-01-01", {{"email", "", true, "2026-03-01T00:00:00Z"}}),
       Member("C2", "2026-01-01", {{"email", "", false, "2026-02-01T00:00:00Z"}}),
@@ -74,7 +74,7 @@ TEST_CASE("consent: the latest word by date wins, whoever gave it") {
   CHECK(out[0].observed_at == "2026-03-02T00:00:00Z");
 }
 
-TEST_CASE("consent: on equal dates the officer wins, then a refusal") {
+TEST_CASE("privacy consent: on equal dates the officer wins, then a refusal") {
   const std::string t = "2026-03-01T00:00:00Z";
   SECTION("officer grants, record refuses, same instant: the officer") {
     const auto out = EffectiveConsents({Member("C1", "2026-01-01", {{"phone", "", false, t}})},
@@ -111,7 +111,7 @@ TEST_CASE("consent: on equal dates the officer wins, then a refusal") {
   }
 }
 
-TEST_CASE("consent: a consent without a date takes its record's observed_at") {
+TEST_CASE("privacy consent: a consent without a date takes its record's observed_at") {
   const std::vector<SourceRecord> members = {
       Member("C1", "2026-05-01T00:00:00Z", {{"email", "", false, ""}}),
       Member("C2", "2026-01-01T00:00:00Z", {{"email", "", true, "2026-04-01T00:00:00Z"}}),
@@ -128,7 +128,7 @@ TEST_CASE("consent: a consent without a date takes its record's observed_at") {
   CHECK(out[0].granted);
 }
 
-TEST_CASE("consent: one answer per channel and purpose, sorted") {
+TEST_CASE("privacy consent: one answer per channel and purpose, sorted") {
   const std::vector<SourceRecord> members = {Member(
       "C1", "2026-01-01T00:00:00Z",
       {{"visit", "", true, ""}, {"email", "newsletter", false, ""}, {"email", "", true, ""}})};
@@ -148,7 +148,7 @@ TEST_CASE("consent: one answer per channel and purpose, sorted") {
   CHECK(EffectiveConsents({}, {}).empty());
 }
 
-TEST_CASE("consent: CheckConsent accepts the known channels and printable purposes") {
+TEST_CASE("privacy consent: CheckConsent accepts the known channels and printable purposes") {
   for (const char* channel : {"email", "phone", "visit"}) {
     INFO(channel);
     CHECK(CheckConsent(channel, "").ok());
@@ -157,7 +157,7 @@ TEST_CASE("consent: CheckConsent accepts the known channels and printable purpos
   CHECK(CheckConsent("email", std::string(100, 'p')).ok());
 }
 
-TEST_CASE("consent: CheckConsent rejects unknown channels, long purposes, control characters") {
+TEST_CASE("privacy consent: CheckConsent rejects unknown channels, long purposes, control characters") {
   for (const char* channel : {"", "Email", "sms", "email ", "mail"}) {
     INFO(channel);
     CHECK(CheckConsent(channel, "").code() == absl::StatusCode::kInvalidArgument);

@@ -49,9 +49,10 @@ struct Harness {
   Config config;
   int files = 0;
 
-  explicit Harness(const std::string& crm_extra = "", const std::string& msl_extra = "") {
+  explicit Harness(const std::string& crm_extra = "", const std::string& msl_extra = "",
+                   const std::string& matching = "") {
     const std::string yaml =
-        absl::StrCat("version: 1\n", SourcesYaml(crm_extra, msl_extra));
+        absl::StrCat("version: 1\n", SourcesYaml(crm_extra, msl_extra), matching);
     absl::StatusOr<Config> parsed = ParseConfig(yaml, dir.File("mdm.yaml"));
     INFO(parsed.status());
     REQUIRE(parsed.ok());
@@ -255,8 +256,13 @@ TEST_CASE("privacy: erasure leaves no byte of the person in the store files") {
   // The e-mail of someone else, as a control that the search sees data.
   const std::string control = testing::SamplePeopleRows()[0].email;
 
-  // An officer's consent adds one more place to forget.
+  // An officer's consent, a steward's pin and a change request: more places
+  // to forget, with values of their own.
   REQUIRE(h.privacy().SetConsent({id, "email", "", false, "asked by phone", "dpo1"}).ok());
+  REQUIRE(h.engine->Stewardship().Pin(id, "given_name", "Sebastien-Marius", "asked", "alice").ok());
+  REQUIRE(h.engine->Stewardship()
+              .SubmitChange(id, "family_name", "Urbain-Lefort", "rep-042", "seen on badge")
+              .ok());
   // A later delivery leaves history versions behind.
   Row changed = person[0];
   changed.city = "Paris 11e";
@@ -270,6 +276,15 @@ TEST_CASE("privacy: erasure leaves no byte of the person in the store files") {
     }
   }
   REQUIRE_FALSE(h.Log(Audit(id)).empty());
+  {
+    absl::StatusOr<std::string> exported = h.privacy().Export(id, "dpo1", "Art. 15 request");
+    INFO(exported.status());
+    REQUIRE(exported.ok());
+    for (const std::string& v : values) {
+      INFO("exported before: " << v);
+      CHECK(Holds(absl::AsciiStrToLower(*exported), v));
+    }
+  }
 
   absl::StatusOr<ErasureReport> report = h.privacy().Erase(EraseId(id));
   INFO(report.status());
@@ -279,6 +294,8 @@ TEST_CASE("privacy: erasure leaves no byte of the person in the store files") {
   CHECK(report->source_records == 2);
   CHECK(report->history_versions >= 1);
   CHECK(report->consent_changes == 1);
+  CHECK(report->overrides == 1);
+  CHECK(report->change_requests == 1);
   CHECK(report->audit_payloads > 0);
   CHECK(report->suppression_keys > 0);
   CHECK(report->audit_seq > 0);
@@ -290,9 +307,11 @@ TEST_CASE("privacy: erasure leaves no byte of the person in the store files") {
     INFO("still stored: " << v);
     CHECK_FALSE(Holds(after, v));
   }
-  // Lower-cased match keys too: "urbain", "bastien".
+  // Lower-cased match keys, the pinned and the requested values too.
   CHECK_FALSE(Holds(after, "urbain"));
   CHECK_FALSE(Holds(after, "bastien"));
+  CHECK_FALSE(Holds(after, "Sebastien-Marius"));
+  CHECK_FALSE(Holds(after, "Urbain-Lefort"));
 
   absl::StatusOr<GoldenRecord> golden = h.engine->Golden(id);
   INFO(golden.status());
@@ -487,6 +506,65 @@ TEST_CASE("privacy: an erased person stays erased when the same rows come again"
   const RunReport third = h.Load({disguised});
   CHECK(third.totals.suppressed == 1);
   CHECK(h.engine->Record("crm", "C9016").status().code() == absl::StatusCode::kNotFound);
+  const AuditVerification v = h.Verify();
+  INFO(v.problem);
+  CHECK(v.ok);
+}
+
+TEST_CASE("privacy: after an erasure with review items around, delta and full runs agree") {
+  // A wide review band, so that the erased person had review items and
+  // scored edges with others.
+  Harness h("", "", "matching:\n  decision: {auto_merge: 0.999, review: 0.0001}\n");
+  std::vector<Row> rows = testing::SamplePeopleRows();
+  h.Load(rows);
+  // Someone in an open review item with someone else.
+  absl::StatusOr<QueuePage> before = h.engine->Stewardship().Queue({"open", "", 0, 1000});
+  REQUIRE(before.ok());
+  std::string id, neighbour;
+  for (const ReviewItem& item : before->items) {
+    if (item.a.golden_id != item.b.golden_id) {
+      id = item.a.golden_id;
+      neighbour = absl::StrCat(item.b.source, ":", item.b.source_key);
+      break;
+    }
+  }
+  REQUIRE_FALSE(id.empty());
+  std::vector<Row> others;
+  for (const Row& r : rows) {
+    if (h.GoldenOf(r) != id) others.push_back(r);
+  }
+  REQUIRE(others.size() < rows.size());
+  absl::StatusOr<ErasureReport> report = h.privacy().Erase(EraseId(id));
+  INFO(report.status());
+  REQUIRE(report.ok());
+  CHECK(report->review_items > 0);
+  absl::StatusOr<QueuePage> queue = h.engine->Stewardship().Queue({"open", "", 0, 1000});
+  REQUIRE(queue.ok());
+  CHECK(queue->total < before->total);
+  for (const ReviewItem& item : queue->items) {
+    CHECK(item.a.golden_id != id);
+    CHECK(item.b.golden_id != id);
+  }
+
+  // A neighbour changes: the delta run must not meet the erased records.
+  const auto found = std::find_if(others.begin(), others.end(),
+                                  [&](const Row& r) { return r.Name() == neighbour; });
+  REQUIRE(found != others.end());
+  Row changed = *found;
+  changed.email = "someone.new@example.net";
+  changed.observed = "2026-07-01";
+  h.Load({changed});
+  const auto delta = h.Partition(others);
+  absl::StatusOr<RunReport> full = [&] {
+    RunOptions options;
+    options.full_rematch = true;
+    h.clock.Advance(absl::Minutes(1));
+    return h.engine->Run(h.config, options);
+  }();
+  INFO(full.status());
+  REQUIRE(full.ok());
+  CHECK(h.Partition(others) == delta);
+  CHECK(h.engine->Golden(id)->status == GoldenStatus::kErased);
   const AuditVerification v = h.Verify();
   INFO(v.problem);
   CHECK(v.ok);

@@ -20,7 +20,7 @@ store::RecordAge Age(int64_t id, const std::string& observed, const std::string&
   return {id, "K" + std::to_string(id), observed, loaded};
 }
 
-TEST_CASE("retention: the cutoff is now minus whole days, in UTC") {
+TEST_CASE("privacy retention: the cutoff is now minus whole days, in UTC") {
   CHECK(RetentionCutoff(kNow, 30) == "2026-12-02T00:00:00Z");
   CHECK(RetentionCutoff(kNow, 1) == "2026-12-31T00:00:00Z");
   CHECK(RetentionCutoff(kNow, 365) == "2026-01-01T00:00:00Z");
@@ -30,7 +30,7 @@ TEST_CASE("retention: the cutoff is now minus whole days, in UTC") {
   CHECK(RetentionCutoff(absl::FromUnixSeconds(1861833600), 366) == "2027-12-31T00:00:00Z");
 }
 
-TEST_CASE("retention: a record exactly at the cutoff stays, one second before expires") {
+TEST_CASE("privacy retention: a record exactly at the cutoff stays, one second before expires") {
   const std::string cutoff = RetentionCutoff(kNow + absl::Hours(12), 30);
   REQUIRE(cutoff == "2026-12-02T12:00:00Z");
   const std::vector<store::RecordAge> ages = {
@@ -43,7 +43,7 @@ TEST_CASE("retention: a record exactly at the cutoff stays, one second before ex
   CHECK(ExpiredRecords(ages, cutoff) == std::vector<int64_t>{2, 4});
 }
 
-TEST_CASE("retention: without observed_at the time the record was loaded counts") {
+TEST_CASE("privacy retention: without observed_at the time the record was loaded counts") {
   const std::string cutoff = "2026-12-02T00:00:00Z";
   const std::vector<store::RecordAge> ages = {
       Age(7, "", "2026-12-02T00:00:00Z"),                      // loaded at the cutoff
@@ -54,7 +54,7 @@ TEST_CASE("retention: without observed_at the time the record was loaded counts"
   CHECK(ExpiredRecords(ages, cutoff) == std::vector<int64_t>{8, 10});
 }
 
-TEST_CASE("retention: a bare date is the start of its day") {
+TEST_CASE("privacy retention: a bare date is the start of its day") {
   const std::string midnight = "2026-12-02T00:00:00Z";
   const std::vector<store::RecordAge> ages = {
       Age(1, "2026-12-02", "2020-01-01T00:00:00Z"),  // the very instant of the cutoff
@@ -66,7 +66,7 @@ TEST_CASE("retention: a bare date is the start of its day") {
   CHECK(ExpiredRecords(ages, "2026-12-02T08:00:00Z") == std::vector<int64_t>{1, 2});
 }
 
-TEST_CASE("retention: expired ids come out ascending, nothing from nothing") {
+TEST_CASE("privacy retention: expired ids come out ascending, nothing from nothing") {
   const std::vector<store::RecordAge> ages = {
       Age(30, "2020-01-01T00:00:00Z", ""), Age(4, "2020-01-02T00:00:00Z", ""),
       Age(17, "2030-01-01T00:00:00Z", ""), Age(12, "", "2019-05-05T00:00:00Z")};

@@ -75,7 +75,7 @@ Suppressor ListOf(const std::string& secret, const SourceRecord& erased) {
 
 const std::string kSecret(32, '\x5a');
 
-TEST_CASE("suppression: the strong keys of a record, one per kind") {
+TEST_CASE("privacy suppression: the strong keys of a record, one per kind") {
   const SourceRecord r = Person();
   CHECK(KindsOf(r) ==
         std::vector<std::string>{"email", "identifier", "name_postcode", "phone", "source_key"});
@@ -95,7 +95,7 @@ TEST_CASE("suppression: the strong keys of a record, one per kind") {
   CHECK(name_postcode);
 }
 
-TEST_CASE("suppression: which values are not strong keys") {
+TEST_CASE("privacy suppression: which values are not strong keys") {
   SourceRecord r = Person();
   SECTION("an invalid identifier is not a key, an unchecked one is") {
     r.identifiers = {{"rpps", "10000047111", Validity::kInvalid},
@@ -131,7 +131,7 @@ TEST_CASE("suppression: which values are not strong keys") {
   }
 }
 
-TEST_CASE("suppression: the list holds HMACs, not the values") {
+TEST_CASE("privacy suppression: the list holds HMACs, not the values") {
   const std::vector<StrongKey> keys = StrongKeysOf(Person());
   const auto hmacs = SuppressionKeys(kSecret, keys);
   REQUIRE(hmacs.size() == keys.size());
@@ -146,7 +146,7 @@ TEST_CASE("suppression: the list holds HMACs, not the values") {
   for (size_t i = 0; i < keys.size(); ++i) CHECK(other[i].first != hmacs[i].first);
 }
 
-TEST_CASE("suppression: a row carrying any one strong key of an erased person matches") {
+TEST_CASE("privacy suppression: a row carrying any one strong key of an erased person matches") {
   const Suppressor list = ListOf(kSecret, Person());
   REQUIRE_FALSE(list.empty());
   CHECK(list.Matches(Person()));
@@ -174,7 +174,7 @@ TEST_CASE("suppression: a row carrying any one strong key of an erased person ma
   CHECK(list.Matches(probe));
 }
 
-TEST_CASE("suppression: near misses do not match") {
+TEST_CASE("privacy suppression: near misses do not match") {
   const Suppressor list = ListOf(kSecret, Person());
   SourceRecord probe = Stranger();
   SECTION("same key in another source") {
@@ -202,7 +202,7 @@ TEST_CASE("suppression: near misses do not match") {
   CHECK_FALSE(list.Matches(probe));
 }
 
-TEST_CASE("suppression: another secret recognises nobody") {
+TEST_CASE("privacy suppression: another secret recognises nobody") {
   const Suppressor list = ListOf(kSecret, Person());
   std::vector<std::string> hmacs;
   for (const auto& [hmac, kind] : SuppressionKeys(kSecret, StrongKeysOf(Person()))) {
@@ -215,7 +215,7 @@ TEST_CASE("suppression: another secret recognises nobody") {
   CHECK(list.MatchesKey("crm", "C-4711"));
 }
 
-TEST_CASE("suppression: source keys alone") {
+TEST_CASE("privacy suppression: source keys alone") {
   const Suppressor list = ListOf(kSecret, Person());
   CHECK(list.MatchesKey("crm", "C-4711"));
   CHECK_FALSE(list.MatchesKey("msl", "C-4711"));
@@ -224,7 +224,7 @@ TEST_CASE("suppression: source keys alone") {
   CHECK_FALSE(list.MatchesKey("crm:C", "-4711"));
 }
 
-TEST_CASE("suppression: an empty list matches nothing") {
+TEST_CASE("privacy suppression: an empty list matches nothing") {
   const Suppressor none(kSecret, {});
   CHECK(none.empty());
   CHECK_FALSE(none.Matches(Person()));
