@@ -10,6 +10,7 @@
 #include "mdm/base/sha256.h"
 #include "mdm/match/match_state.h"
 #include "mdm/model/golden_json.h"
+#include "mdm/model/record_json.h"
 #include "mdm/privacy/audit_trail.h"
 #include "mdm/privacy/secret_key.h"
 #include "mdm/privacy/subject.h"
@@ -70,6 +71,40 @@ absl::Status DropEdgesTo(store::Store& store, const std::vector<int64_t>& erased
   return absl::OkStatus();
 }
 
+// Records loaded since the last run that matched (`mdm run --load-only`)
+// belong to no golden record yet: those carrying one of the person's strong
+// keys are the person's too, and go with the rest.
+absl::Status AddUnmatchedRecords(store::Store& store, absl::string_view secret,
+                                 const std::vector<std::pair<std::string, std::string>>& keys,
+                                 Subject& subject) {
+  MDM_ASSIGN_OR_RETURN(std::vector<int64_t> unmatched, store.ListUnmatchedRecords());
+  if (unmatched.empty()) return absl::OkStatus();
+  std::vector<std::string> hmacs;
+  for (const auto& [hmac, kind] : keys) hmacs.push_back(hmac);
+  const Suppressor suppressor(std::string(secret), hmacs);
+  const absl::Status read = store.ReadRecordJsons(
+      unmatched, [&](int64_t id, absl::string_view json) -> absl::Status {
+        MDM_ASSIGN_OR_RETURN(SourceRecord r, model::RecordFromJson(json));
+        if (suppressor.Matches(r)) {
+          subject.record_ids.push_back(id);
+          subject.refs.push_back(absl::StrCat(r.source, ":", r.source_key));
+        }
+        return absl::OkStatus();
+      });
+  MDM_RETURN_IF_ERROR(read);
+  // Keep ids ascending (as the store wants them) and refs beside their ids.
+  std::vector<std::pair<int64_t, std::string>> both;
+  for (size_t i = 0; i < subject.record_ids.size(); ++i) {
+    both.emplace_back(subject.record_ids[i], std::move(subject.refs[i]));
+  }
+  std::sort(both.begin(), both.end());
+  for (size_t i = 0; i < both.size(); ++i) {
+    subject.record_ids[i] = both[i].first;
+    subject.refs[i] = std::move(both[i].second);
+  }
+  return absl::OkStatus();
+}
+
 std::string CountsJson(const ErasureReport& r) {
   return absl::StrCat(
       "{\"source_records\":", r.source_records, ",\"history_versions\":", r.history_versions,
@@ -102,6 +137,7 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
                                                              request.source_key));
   MDM_ASSIGN_OR_RETURN(Subject subject, LoadSubject(store, golden_id));
   const std::vector<std::pair<std::string, std::string>> keys = SubjectKeys(subject, *secret);
+  MDM_RETURN_IF_ERROR(AddUnmatchedRecords(store, *secret, keys, subject));
 
   ErasureReport report;
   report.golden_id = golden_id;

@@ -511,6 +511,41 @@ TEST_CASE("privacy: an erased person stays erased when the same rows come again"
   CHECK(v.ok);
 }
 
+TEST_CASE("privacy: erasure takes the person's records loaded but not matched yet") {
+  Harness h;
+  const std::vector<Row> rows = testing::SamplePeopleRows();
+  h.Load(rows);
+  const std::vector<Row> person = OfPerson(rows, kErased);
+  const std::string id = h.GoldenOf(person[0]);
+  // A delivery loaded without matching: the record is in no golden record yet.
+  Row pending;
+  pending.source = "crm";
+  pending.key = "C9017";
+  pending.family = "U";
+  pending.given = "B";
+  pending.email = person[0].email;
+  pending.postcode = "75001";
+  ++h.files;
+  for (const auto& [source, text] : testing::SampleCsvFiles({pending})) {
+    h.dir.Write(absl::StrCat(source, "_", h.files, ".csv"), text);
+  }
+  RunOptions load_only;
+  load_only.skip_matching = true;
+  REQUIRE(h.engine->Run(h.config, load_only).ok());
+  REQUIRE(h.engine->Record("crm", "C9017").ok());
+
+  absl::StatusOr<ErasureReport> erased = h.privacy().Erase(EraseId(id));
+  INFO(erased.status());
+  REQUIRE(erased.ok());
+  CHECK(erased->source_records == static_cast<int64_t>(person.size()) + 1);
+  CHECK(h.engine->Record("crm", "C9017").status().code() == absl::StatusCode::kNotFound);
+  // The next run has nobody to bring back.
+  const RunReport next = h.Run();
+  CHECK(next.golden.created == 0);
+  CHECK_FALSE(Holds(StoreBytes(h), person[0].email));
+  CHECK(h.Verify().ok);
+}
+
 TEST_CASE("privacy: after an erasure with review items around, delta and full runs agree") {
   // A wide review band, so that the erased person had review items and
   // scored edges with others.
