@@ -6,24 +6,17 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "mdm/base/iso_time.h"
 
 namespace mdm::privacy {
 namespace {
-
-// A bare date (or year-month, year) as the instant it starts, so that
-// "2026-03-01" and "2026-03-01T00:00:00Z" tie.
-std::string StartInstant(const std::string& when) {
-  constexpr absl::string_view kStart = "0000-01-01T00:00:00Z";
-  if (when.empty() || when.size() >= kStart.size()) return when;
-  return absl::StrCat(when, kStart.substr(when.size()));
-}
 
 // Orders two words about one channel and purpose: later date, then the
 // officer, then a refusal.
 bool Overrides(const EffectiveConsent& a, bool a_officer, const EffectiveConsent& b,
                bool b_officer) {
-  return std::make_tuple(StartInstant(a.observed_at), a_officer, !a.granted) >
-         std::make_tuple(StartInstant(b.observed_at), b_officer, !b.granted);
+  return std::make_tuple(base::IsoStartOf(a.observed_at), a_officer, !a.granted) >
+         std::make_tuple(base::IsoStartOf(b.observed_at), b_officer, !b.granted);
 }
 
 }  // namespace

@@ -4,8 +4,9 @@
 #include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "mdm/base/iso_time.h"
 #include "mdm/base/json_writer.h"
 #include "mdm/model/record_json.h"
 #include "mdm/privacy/audit_chain.h"
@@ -21,26 +22,36 @@
 namespace mdm::privacy {
 namespace {
 
-// "" or an ISO-8601 date, optionally with a time: "2026-11-30",
-// "2026-11-30T08:00:00Z".
-absl::Status CheckSince(absl::string_view since) {
-  if (since.empty()) return absl::OkStatus();
-  const absl::string_view shape = "dddd-dd-dd";
-  bool ok = since.size() >= shape.size() && since.size() <= 40;
-  for (size_t i = 0; ok && i < shape.size(); ++i) {
-    ok = shape[i] == 'd' ? absl::ascii_isdigit(static_cast<unsigned char>(since[i]))
-                         : since[i] == shape[i];
+// "" (from the start), an ISO-8601 date ("2026-11-30", UTC) or time
+// ("2026-11-30T08:00:00Z", "2026-11-30T09:00:00+01:00") that exists, as
+// the IsoUtc() text events are stamped with.
+absl::StatusOr<std::string> ParseSince(absl::string_view since) {
+  if (since.empty()) return std::string();
+  // Parsing normalises 2026-02-30 to March: the date and time must format
+  // back to the text given, so that only a real day and time pass.
+  auto exists = [](const char* format, absl::string_view text) {
+    absl::Time t;
+    std::string error;
+    return absl::ParseTime(format, text, absl::UTCTimeZone(), &t, &error) &&
+           absl::FormatTime(format, t, absl::UTCTimeZone()) == text;
+  };
+  absl::Time t;
+  std::string error;
+  if (since.size() == 10 && exists("%Y-%m-%d", since) &&
+      absl::ParseTime("%Y-%m-%d", since, absl::UTCTimeZone(), &t, &error)) {
+    return base::IsoUtc(t);
   }
-  if (ok && since.size() > shape.size()) ok = since[shape.size()] == 'T';
-  for (size_t i = shape.size(); ok && i < since.size(); ++i) {
-    ok = absl::ascii_isalnum(static_cast<unsigned char>(since[i])) || since[i] == ':' ||
-         since[i] == '.' || since[i] == '+' || since[i] == '-';
+  if (since.size() > 19 && exists("%Y-%m-%dT%H:%M:%S", since.substr(0, 19))) {
+    const absl::string_view zone = since.substr(19);
+    if ((zone == "Z" &&
+         absl::ParseTime("%Y-%m-%dT%H:%M:%SZ", since, absl::UTCTimeZone(), &t, &error)) ||
+        (zone != "Z" &&
+         absl::ParseTime("%Y-%m-%dT%H:%M:%S%Ez", since, absl::UTCTimeZone(), &t, &error))) {
+      return base::IsoUtc(t);
+    }
   }
-  if (!ok) {
-    return absl::InvalidArgumentError(
-        "since must be an ISO-8601 date or time (2026-11-30 or 2026-11-30T08:00:00Z)");
-  }
-  return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      "since must be an ISO-8601 date or time that exists (2026-11-30 or 2026-11-30T08:00:00Z)");
 }
 
 class PrivacyService final : public Privacy {
@@ -48,7 +59,8 @@ class PrivacyService final : public Privacy {
   explicit PrivacyService(PrivacyContext ctx) : ctx_(std::move(ctx)) {}
 
   absl::StatusOr<std::vector<AuditEvent>> AuditLog(const AuditQuery& query) override {
-    MDM_RETURN_IF_ERROR(CheckSince(query.since));
+    AuditQuery q = query;
+    MDM_ASSIGN_OR_RETURN(q.since, ParseSince(query.since));
     if (query.limit < 1 || query.limit > 1000000) {
       return absl::InvalidArgumentError("limit must be between 1 and 1000000");
     }
@@ -57,7 +69,7 @@ class PrivacyService final : public Privacy {
                            ctx_.store.FindGolden(query.golden_id));
       if (!row) return UnknownGolden(query.golden_id);
     }
-    return ctx_.store.QueryAuditEvents(query);
+    return ctx_.store.QueryAuditEvents(q);
   }
 
   absl::StatusOr<AuditVerification> VerifyAudit() override {

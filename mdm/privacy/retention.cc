@@ -13,17 +13,6 @@
 #include "mdm/steward/steward_context.h"
 
 namespace mdm::privacy {
-namespace {
-
-// A bare date (or year-month, year) as the instant it starts, in the form
-// of base::IsoUtc(), so that texts compare as instants do.
-std::string StartInstant(const std::string& when) {
-  constexpr absl::string_view kStart = "0000-01-01T00:00:00Z";
-  if (when.empty() || when.size() >= kStart.size()) return when;
-  return absl::StrCat(when, kStart.substr(when.size()));
-}
-
-}  // namespace
 
 std::string RetentionCutoff(absl::Time now, int retention_days) {
   return base::IsoUtc(now - absl::Hours(24) * retention_days);
@@ -35,8 +24,8 @@ std::vector<int64_t> ExpiredRecords(const std::vector<store::RecordAge>& ages,
   for (const store::RecordAge& a : ages) {
     // ISO-8601 UTC texts order as their instants do; a bare date is the
     // start of its day.
-    const std::string when = StartInstant(a.observed_at.empty() ? a.loaded_at : a.observed_at);
-    if (when < StartInstant(std::string(cutoff))) out.push_back(a.record_id);
+    const std::string when = base::IsoStartOf(a.observed_at.empty() ? a.loaded_at : a.observed_at);
+    if (when < base::IsoStartOf(std::string(cutoff))) out.push_back(a.record_id);
   }
   std::sort(out.begin(), out.end());
   return out;

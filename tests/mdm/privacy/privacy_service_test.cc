@@ -937,6 +937,8 @@ TEST_CASE("privacy: the audit log filters by golden id and time") {
   CHECK(recent.size() == all.size() - first.size());
   for (const AuditEvent& e : recent) CHECK(e.at >= "2027-01-03");
   CHECK(h.Log(Audit("", "2027-01-03T00:00:00Z")).size() == recent.size());
+  // An offset names the same instant: 01:00 in UTC+1 is midnight UTC.
+  CHECK(h.Log(Audit("", "2027-01-03T01:00:00+01:00")).size() == recent.size());
   const std::vector<AuditEvent> mine_recent = h.Log(Audit(id, "2027-01-03"));
   REQUIRE(mine_recent.size() == 1);
   CHECK(mine_recent[0].action == "golden.updated");
@@ -956,7 +958,8 @@ TEST_CASE("privacy: the audit log filters by golden id and time") {
   CHECK(absl::StrContains(with->front().payload, "claire.a@example.net"));
 
   for (const char* bad : {"yesterday", "2027-1-03", "2027-01-03 10:00", "03/01/2027",
-                                "2027-01-03T10:00:00Z'; --"}) {
+                          "2027-01-03T10:00:00Z'; --", "2026-13-45", "2026-02-30",
+                          "2026-11-30T25:00:00Z", "2026-11-30T10:00:00"}) {
     INFO(bad);
     CHECK(h.privacy().AuditLog(Audit("", bad)).status().code() ==
           absl::StatusCode::kInvalidArgument);
