@@ -197,6 +197,8 @@ struct Built {
   GoldenRecord golden;
   std::string json;
   std::string hash;
+  // The audit payload of a new golden record (its values), sealed here.
+  privacy::SealedPayload created{};
   absl::Status status;
 };
 
@@ -276,6 +278,15 @@ std::vector<Built> BuildBatch(const Config& config, const Universe& u, const Bat
       }
       out[k].json = model::GoldenContentToJson(out[k].golden);
       out[k].hash = HashOf(out[k].json);
+      if (ids.cluster_prior[c] == kNoIndex) {
+        absl::StatusOr<privacy::SealedPayload> sealed =
+            privacy::SealPayload(model::ValueChangesToJson(GoldenRecord{}, out[k].golden));
+        if (!sealed.ok()) {
+          out[k].status = sealed.status();
+          continue;
+        }
+        out[k].created = *std::move(sealed);
+      }
     }
   };
   std::vector<std::thread> workers;
@@ -312,7 +323,7 @@ class GoldenWriter {
       MDM_RETURN_IF_ERROR(Event(
           seq, from.empty() ? "created" : "split_from",
           from.empty() ? survive::CreatedDetail(refs) : survive::SplitFromDetail(from, refs),
-          std::move(about), refs, model::ValueChangesToJson(GoldenRecord{}, built.golden)));
+          std::move(about), refs, std::move(built.created)));
     } else {
       seq = u_.prior_seq[p];
       MDM_RETURN_IF_ERROR(UpdateKept(c, p, built, refs));
@@ -414,22 +425,25 @@ class GoldenWriter {
     ++report_.updated;
     std::vector<std::string> moved = added;
     moved.insert(moved.end(), removed.begin(), removed.end());
+    MDM_ASSIGN_OR_RETURN(privacy::SealedPayload payload,
+                         privacy::SealPayload(model::ValueChangesToJson(before, built.golden)));
     return Event(row->seq, "updated",
                  survive::UpdatedDetail(added, removed,
                                         model::ChangedAttributes(before, built.golden)),
-                 {row->golden_id}, std::move(moved),
-                 model::ValueChangesToJson(before, built.golden));
+                 {row->golden_id}, std::move(moved), std::move(payload));
   }
 
   // A golden record's history event and its audit event ("golden.<kind>",
   // about `golden_ids`, the first being the record's own id).
   absl::Status Event(int64_t seq, const char* kind, const std::string& detail,
                      std::vector<std::string> golden_ids,
-                     std::vector<std::string> source_keys = {}, std::string payload = "") {
+                     std::vector<std::string> source_keys = {},
+                     privacy::SealedPayload payload = {}) {
     MDM_RETURN_IF_ERROR(store_.AddGoldenEvent(seq, run_id_, kind, detail));
     return audit_
         .Append({"run", absl::StrCat("golden.", kind), std::move(golden_ids),
-                 std::move(source_keys), run_id_, "", std::move(payload)})
+                 std::move(source_keys), run_id_},
+                std::move(payload))
         .status();
   }
 

@@ -14,7 +14,20 @@ constexpr size_t kSaltBytes = 16;
 
 }  // namespace
 
+absl::StatusOr<SealedPayload> SealPayload(std::string payload) {
+  MDM_ASSIGN_OR_RETURN(std::string salt, base::RandomBytes(kSaltBytes));
+  SealedPayload sealed{absl::BytesToHexString(salt), std::move(payload), ""};
+  sealed.digest = PayloadDigest(sealed.salt, sealed.payload);
+  return sealed;
+}
+
 absl::StatusOr<int64_t> AuditTrail::Append(AuditEntry entry) {
+  if (entry.payload.empty()) return Append(std::move(entry), SealedPayload{});
+  MDM_ASSIGN_OR_RETURN(SealedPayload sealed, SealPayload(std::move(entry.payload)));
+  return Append(std::move(entry), std::move(sealed));
+}
+
+absl::StatusOr<int64_t> AuditTrail::Append(AuditEntry entry, SealedPayload sealed) {
   if (!loaded_) {
     MDM_ASSIGN_OR_RETURN(AuditEvent last, store_.LastAuditEvent());
     last_seq_ = last.seq;
@@ -30,15 +43,10 @@ absl::StatusOr<int64_t> AuditTrail::Append(AuditEntry entry) {
   e.source_keys = std::move(entry.source_keys);
   e.run_id = entry.run_id;
   e.reason = std::move(entry.reason);
-  store::AuditPayloadRow payload;
-  if (!entry.payload.empty()) {
-    MDM_ASSIGN_OR_RETURN(std::string salt, base::RandomBytes(kSaltBytes));
-    payload.salt = absl::BytesToHexString(salt);
-    payload.payload = std::move(entry.payload);
-    e.payload_sha256 = PayloadDigest(payload.salt, payload.payload);
-  }
+  e.payload_sha256 = sealed.digest;
   e.prev_hash = last_hash_;
   e.hash = EventHash(e);
+  const store::AuditPayloadRow payload{std::move(sealed.salt), std::move(sealed.payload), 0};
   MDM_RETURN_IF_ERROR(
       store_.InsertAuditEvent(e, e.payload_sha256.empty() ? nullptr : &payload));
   last_seq_ = e.seq;

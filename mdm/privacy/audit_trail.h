@@ -33,12 +33,26 @@ struct AuditEntry {
   std::string payload{};  // JSON of personal values; "" = none
 };
 
+// A payload with its random salt and digest, ready for the chain.
+struct SealedPayload {
+  std::string salt;     // hex
+  std::string payload;  // JSON
+  std::string digest;   // PayloadDigest(salt, payload)
+};
+
+// Thread-safe: a run seals the payloads of new golden records on the
+// threads that build them, so the writing thread only writes.
+absl::StatusOr<SealedPayload> SealPayload(std::string payload);
+
 class AuditTrail {
  public:
   AuditTrail(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // Writes the event and returns its seq. REQUIRES: inside BeginWrite().
+  // Writes the event (sealing entry.payload when not empty) and returns its
+  // seq. REQUIRES: inside BeginWrite().
   absl::StatusOr<int64_t> Append(AuditEntry entry);
+  // The same with a payload sealed beforehand; entry.payload is ignored.
+  absl::StatusOr<int64_t> Append(AuditEntry entry, SealedPayload sealed);
 
  private:
   store::Store& store_;
