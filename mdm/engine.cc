@@ -13,6 +13,7 @@
 #include "mdm/pipeline/golden_lookup.h"
 #include "mdm/pipeline/match_one.h"
 #include "mdm/pipeline/match_runner.h"
+#include "mdm/privacy/audit_trail.h"
 #include "mdm/privacy/privacy_service.h"
 #include "mdm/privacy/secret_key.h"
 #include "mdm/status.h"
@@ -104,9 +105,17 @@ class EngineImpl final : public Engine {
     MDM_RETURN_IF_ERROR(store_->BeginWrite());
     absl::StatusOr<match::MatchModel> model =
         pipeline::TrainAndStoreModel(config.matching, *store_, clock_, threads_);
-    if (!model.ok()) {
+    absl::Status audited = model.status();
+    if (model.ok()) {
+      privacy::AuditTrail audit(*store_, clock_);
+      audited = audit
+                    .Append({"train", "model.trained", {}, {}, 0,
+                             absl::StrCat("model ", model->model_id, " by mdm train")})
+                    .status();
+    }
+    if (!audited.ok()) {
       store_->Rollback().IgnoreError();
-      return model.status();
+      return audited;
     }
     MDM_RETURN_IF_ERROR(store_->Commit());
     return Summarize(*model);

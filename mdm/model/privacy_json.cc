@@ -85,7 +85,11 @@ std::string RetentionReportToJson(const RetentionReport& r) {
                            {"cutoff", s.cutoff},
                            {"expired", s.expired}});
   }
-  Json out{{"dry_run", r.dry_run}, {"sources", sources}, {"purged", r.purged},
+  Json out{{"dry_run", r.dry_run},
+           {"sources", sources},
+           {"purged", r.purged},
+           {"golden_records_emptied", r.golden_records_emptied},
+           {"audit_payloads", r.audit_payloads},
            {"audit_seq", r.audit_seq}};
   if (r.run.run_id != 0) out["run"] = Json::parse(RunReportToJson(r.run));
   return model::DumpJson(out);

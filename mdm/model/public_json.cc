@@ -116,6 +116,8 @@ std::string GoldenRecordToJson(const GoldenRecord& g) {
   w.Int(g.created_run);
   w.Key("updated_run");
   w.Int(g.updated_run);
+  w.Key("restricted");
+  w.Bool(g.restricted);
   model::WriteGoldenContent(w, g);
   w.EndObject();
   return out;

@@ -196,7 +196,8 @@ using LoadStep = std::function<absl::Status(RunReport& report, privacy::AuditTra
 absl::StatusOr<RunReport> RunInTransaction(const Config& config, const RunOptions& options,
                                            store::Store& store, const Clock& clock,
                                            int threads, const std::string& key_path,
-                                           const LoadStep& load) {
+                                           const LoadStep& load,
+                                           const ChangeStep* finish = nullptr) {
   RunReport report;
   report.dry_run = options.dry_run;
   report.started_at = base::IsoUtc(clock.Now());
@@ -221,6 +222,7 @@ absl::StatusOr<RunReport> RunInTransaction(const Config& config, const RunOption
       // The steward's pending decisions and pins are in force from now on.
       if (report.match.ran) MDM_RETURN_IF_ERROR(store.MarkStewardApplied(report.run_id));
     }
+    if (finish != nullptr) MDM_RETURN_IF_ERROR((*finish)(report, audit));
     MDM_RETURN_IF_ERROR(AuditSettings(config, store, audit, report));
     report.finished_at = base::IsoUtc(clock.Now());
     return store.FinishRun(report.run_id, report.finished_at, RunReportToJson(report));
@@ -260,10 +262,14 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
 
 absl::StatusOr<RunReport> RunChange(const Config& config, const RunOptions& options,
                                     store::Store& store, const Clock& clock, int threads,
-                                    const std::string& key_path, const ChangeStep& change) {
-  return RunInTransaction(config, options, store, clock, threads, key_path,
-                          [&](RunReport& report, privacy::AuditTrail& audit,
-                              const privacy::Suppressor*) { return change(report, audit); });
+                                    const std::string& key_path, const ChangeStep& change,
+                                    const ChangeStep* finish) {
+  return RunInTransaction(
+      config, options, store, clock, threads, key_path,
+      [&](RunReport& report, privacy::AuditTrail& audit, const privacy::Suppressor*) {
+        return change(report, audit);
+      },
+      finish);
 }
 
 }  // namespace mdm::pipeline

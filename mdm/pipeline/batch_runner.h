@@ -36,13 +36,15 @@ absl::StatusOr<RunReport> RunBatch(const Config& config, const RunOptions& optio
 
 // A run that loads no file: `change` alters stored records inside the run's
 // transaction (a retention purge), then the run matches and rebuilds the
-// golden records the change touched, as after a delivery, and records its
-// report. A dry run rolls it all back.
+// golden records the change touched, as after a delivery, then `finish`
+// sees the result (null: nothing to do), and the run records its report.
+// A dry run rolls it all back.
 using ChangeStep =
     std::function<absl::Status(RunReport& report, privacy::AuditTrail& audit)>;
 absl::StatusOr<RunReport> RunChange(const Config& config, const RunOptions& options,
                                     store::Store& store, const Clock& clock, int threads,
-                                    const std::string& key_path, const ChangeStep& change);
+                                    const std::string& key_path, const ChangeStep& change,
+                                    const ChangeStep* finish = nullptr);
 
 }  // namespace mdm::pipeline
 

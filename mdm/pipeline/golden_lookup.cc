@@ -24,6 +24,9 @@ absl::StatusOr<GoldenRecord> LookupGolden(store::Store& store, absl::string_view
   g.merged_into = row.merged_into;
   g.created_run = row.created_run;
   g.updated_run = row.updated_run;
+  MDM_ASSIGN_OR_RETURN(std::optional<store::RestrictionRow> restriction,
+                       store.GetRestriction(row.golden_id));
+  g.restricted = restriction.has_value();
   return g;
 }
 

@@ -61,7 +61,10 @@ void ChainVerifier::Add(const AuditEvent& e, const store::AuditPayloadRow* paylo
   } else if (EventHash(e) != e.hash) {
     Break(e.seq, "its hash does not match its content");
   }
-  if (e.action == "gdpr.erase") erasure_events_.push_back(e.seq);
+  // Erasure and retention empty payloads; nothing else may.
+  if (e.action == "gdpr.erase" || e.action == "retention.purge") {
+    erasure_events_.push_back(e.seq);
+  }
   if (e.payload_sha256.empty()) {
     if (payload != nullptr) Break(e.seq, "it has a payload its hash does not cover");
   } else if (payload == nullptr) {

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "mdm/base/iso_time.h"
 #include "mdm/base/sha256.h"
+#include "mdm/model/golden_json.h"
 #include "mdm/model/record_json.h"
 #include "mdm/pipeline/batch_runner.h"
 #include "mdm/status.h"
@@ -85,10 +86,29 @@ absl::StatusOr<RetentionReport> ApplyRetention(const PrivacyContext& ctx, const 
     }
     return absl::OkStatus();
   };
+  // A golden record the purge retired (every member expired) would keep its
+  // last values, and its events their payloads: those expired too.
+  const pipeline::ChangeStep empty_retired = [&](RunReport& run, AuditTrail&) -> absl::Status {
+    MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenRow> goldens, ctx.store.ListGoldens());
+    const std::string empty = model::GoldenContentToJson(GoldenRecord{});
+    for (store::GoldenRow& g : goldens) {
+      if (g.status != GoldenStatus::kRetired || g.updated_run != run.run_id) continue;
+      g.golden_json = empty;
+      g.content_hash = base::Sha256Hex(empty);
+      MDM_RETURN_IF_ERROR(ctx.store.UpdateGolden(g));
+      MDM_ASSIGN_OR_RETURN(int64_t payloads,
+                           ctx.store.EraseAuditPayloads({g.golden_id}, report.audit_seq));
+      report.audit_payloads += payloads;
+      ++report.golden_records_emptied;
+    }
+    return absl::OkStatus();
+  };
   MDM_ASSIGN_OR_RETURN(report.run, pipeline::RunChange(config, RunOptions{}, ctx.store,
                                                        ctx.clock, ctx.threads, ctx.key_path,
-                                                       purge));
+                                                       purge, &empty_retired));
   if (ctx.on_change) ctx.on_change();
+  // As after an erasure: old page images in the log hold what was purged.
+  MDM_RETURN_IF_ERROR(ctx.store.TruncateLog().status());
   return report;
 }
 

@@ -6,7 +6,9 @@
 // (else the start of the run that loaded its current version) is older than
 // now minus that many days. Applying retention purges the expired records,
 // each becoming a delete marker without data (its history goes too), and
-// rebuilds the golden records they were in, in one run.
+// rebuilds the golden records they were in, in one run. A golden record
+// left without members is retired with no values, and the payloads of its
+// audit events are emptied (erased_by = the retention.purge event).
 #ifndef MDM_PRIVACY_RETENTION_H_
 #define MDM_PRIVACY_RETENTION_H_
 

@@ -59,6 +59,9 @@ struct GoldenRecord {
   std::string merged_into;  // for kMerged
   int64_t created_run = 0;
   int64_t updated_run = 0;
+  // Restricted under GDPR Art. 18 (mdm/privacy.h): kept, but a downstream
+  // system must not use it for anything but storage.
+  bool restricted = false;
 
   // Single-valued attributes (an empty value has an empty lineage).
   Survived<PersonName> name;

@@ -80,7 +80,8 @@ std::string ErasureReportToJson(const ErasureReport& report);
 // [{"channel", "purpose", "granted", "observed_at", "origin"}].
 std::string ConsentsToJson(const std::vector<EffectiveConsent>& consents);
 // {"dry_run", "sources": [{"source", "retention_days", "cutoff", "expired"}],
-// "purged", "audit_seq", "run" (RunReportToJson, when a run was made)}.
+// "purged", "golden_records_emptied", "audit_payloads", "audit_seq", "run"
+// (RunReportToJson, when a run was made)}.
 std::string RetentionReportToJson(const RetentionReport& report);
 // {"generated_at", "config", "sources": [{"name", "type", "lawful_basis",
 // "retention_days", "records", "files"}], "active_golden_records",

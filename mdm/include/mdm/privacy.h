@@ -142,7 +142,11 @@ struct RetentionReport {
   bool dry_run = false;
   std::vector<RetentionSource> sources;  // those with a retention period
   int64_t purged = 0;                    // source records purged (0 on a dry run)
-  int64_t audit_seq = 0;
+  // Golden records retired because every member expired: emptied of their
+  // values, and the payloads of their audit events emptied too.
+  int64_t golden_records_emptied = 0;
+  int64_t audit_payloads = 0;
+  int64_t audit_seq = 0;                 // the first retention.purge event
   RunReport run;  // the run that rebuilt the golden records touched
 };
 
@@ -199,7 +203,8 @@ class Privacy {
 
   // Purges the source records older than their source's retention_days
   // (by observed_at, else the time they were loaded) and rebuilds the golden
-  // records they were in, in one transaction; a dry run only counts.
+  // records they were in, in one transaction; a golden record left with no
+  // member keeps no values (nor do its audit payloads). A dry run only counts.
   virtual absl::StatusOr<RetentionReport> ApplyRetention(const Config& config, bool dry_run,
                                                          absl::string_view actor) = 0;
   virtual absl::StatusOr<ProcessingReport> Report(const Config& config) = 0;

@@ -691,6 +691,7 @@ TEST_CASE("privacy: a restricted golden record is left out of MatchOne and merge
   }
   REQUIRE(h.privacy().Restrict(id, "dpo1", "Art. 18 request 2027-003").ok());
   CHECK(*h.privacy().IsRestricted(id));
+  CHECK(h.engine->Golden(id)->restricted);  // what downstream systems read
   CHECK(h.privacy().Restrict(id, "dpo1", "again").code() == absl::StatusCode::kAlreadyExists);
   {
     absl::StatusOr<MatchOneResult> m = h.engine->MatchOne(Query(msl), {});
@@ -710,6 +711,7 @@ TEST_CASE("privacy: a restricted golden record is left out of MatchOne and merge
 
   REQUIRE(h.privacy().Unrestrict(id, "dpo1", "request withdrawn").ok());
   CHECK_FALSE(*h.privacy().IsRestricted(id));
+  CHECK_FALSE(h.engine->Golden(id)->restricted);
   CHECK(h.privacy().Unrestrict(id, "dpo1", "again").code() ==
         absl::StatusCode::kFailedPrecondition);
   h.Run();
@@ -863,6 +865,7 @@ TEST_CASE("privacy: retention purges exactly the records older than the period")
   }
   // A person only the purged CRM record knew is retired; one the MSL still
   // knows keeps the golden record with the MSL record alone.
+  int64_t retired = 0;
   for (const Row& r : rows) {
     if (r.source != "crm" || !old_keys.count(r.key)) continue;
     INFO(r.Name());
@@ -874,9 +877,23 @@ TEST_CASE("privacy: retention purges exactly the records older than the period")
       CHECK(g->status == GoldenStatus::kActive);
       CHECK(g->members == std::vector<std::string>{msl_name});
     } else {
+      // Retired with nothing left: no values, no payloads in the trail.
       CHECK(g->status == GoldenStatus::kRetired);
+      CHECK(g->name.value.family_name.empty());
+      CHECK(g->emails.empty());
+      CHECK(g->members.empty());
+      ++retired;
+      for (const AuditEvent& e : h.Log(Audit(id, "", 1000, true))) {
+        INFO(e.action);
+        CHECK(e.payload.empty());
+        if (!e.payload_sha256.empty()) CHECK(e.payload_erased);
+      }
+      if (!r.email.empty()) CHECK_FALSE(Holds(StoreBytes(h), r.email));
     }
   }
+  CHECK(retired > 0);
+  CHECK(applied->golden_records_emptied == retired);
+  CHECK(applied->audit_payloads >= retired);
   bool purge_event = false;
   for (const AuditEvent& e : h.Log()) {
     if (e.action != "retention.purge") continue;
@@ -944,12 +961,21 @@ TEST_CASE("privacy: the audit log filters by golden id and time") {
   CHECK(mine_recent[0].action == "golden.updated");
   CHECK(h.Log(Audit("", "2099-01-01")).empty());
 
+  // A model trained outside a run is a change too.
+  absl::StatusOr<ModelSummary> trained = h.engine->Train(h.config);
+  REQUIRE(trained.ok());
+  const std::vector<AuditEvent> after_train = h.Log();
+  REQUIRE(after_train.size() == all.size() + 1);
+  CHECK(after_train.back().action == "model.trained");
+  CHECK(after_train.back().actor == "train");
+  CHECK(h.Verify().ok);
+
   // The newest `limit` events, oldest first.
   absl::StatusOr<std::vector<AuditEvent>> two = h.privacy().AuditLog(Audit("", "", 2));
   REQUIRE(two.ok());
   REQUIRE(two->size() == 2);
-  CHECK((*two)[0].seq == all[all.size() - 2].seq);
-  CHECK((*two)[1].seq == all.back().seq);
+  CHECK((*two)[0].seq == after_train[after_train.size() - 2].seq);
+  CHECK((*two)[1].seq == after_train.back().seq);
   CHECK((*two)[1].payload.empty());  // not asked for
   absl::StatusOr<std::vector<AuditEvent>> with =
       h.privacy().AuditLog(Audit(id, "", 1, true));

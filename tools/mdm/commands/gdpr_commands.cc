@@ -167,7 +167,9 @@ int Retention(const CommonOptions& common, const GdprFlags& f) {
     std::cout << "purged " << r->purged << " source records";
     if (r->run.run_id != 0) {
       std::cout << " in run " << r->run.run_id << " (golden records: " << r->run.golden.updated
-                << " updated, " << r->run.golden.retired << " retired)";
+                << " updated, " << r->run.golden.retired << " retired, of which "
+                << r->golden_records_emptied << " left without members were emptied with "
+                << r->audit_payloads << " audit payloads)";
     }
     std::cout << "\n";
   }

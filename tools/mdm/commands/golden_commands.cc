@@ -67,11 +67,8 @@ void PrintGolden(const GoldenRecord& g, Engine& engine) {
   if (!g.merged_into.empty()) std::cout << " into " << g.merged_into;
   std::cout << "  (created in run " << g.created_run << ", last changed in run "
             << g.updated_run << ")\n";
-  if (g.status == GoldenStatus::kActive) {
-    absl::StatusOr<bool> restricted = engine.Privacy().IsRestricted(g.golden_id);
-    if (restricted.ok() && *restricted) {
-      std::cout << "RESTRICTED (GDPR Art. 18): kept, but out of matching and merges\n";
-    }
+  if (g.restricted) {
+    std::cout << "RESTRICTED (GDPR Art. 18): kept, but out of matching and merges\n";
   }
   Table values({"attribute", "value (* primary)", "rule", "from records"});
   AddRow(values, "name", g.name, false);
@@ -132,18 +129,14 @@ int ShowGolden(const CommonOptions& common, const GoldenFlags& flags) {
     absl::StrAppend(&members, members.empty() ? "" : ",", SourceRecordToJson(r->current.record));
   }
   std::string consent = "[]";
-  bool restricted = false;
   if (golden->status == GoldenStatus::kActive) {
     absl::StatusOr<std::vector<EffectiveConsent>> c = (*engine)->Privacy().Consents(golden->golden_id);
     if (!c.ok()) return Fail(c.status());
     consent = ConsentsToJson(*c);
-    absl::StatusOr<bool> r = (*engine)->Privacy().IsRestricted(golden->golden_id);
-    if (!r.ok()) return Fail(r.status());
-    restricted = *r;
   }
   std::cout << "{\"golden\":" << GoldenRecordToJson(*golden) << ",\"member_records\":["
             << members << "],\"consent\":" << consent
-            << ",\"restricted\":" << (restricted ? "true" : "false") << "}\n";
+            << ",\"restricted\":" << (golden->restricted ? "true" : "false") << "}\n";
   return kOk;
 }
 
