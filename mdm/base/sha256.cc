@@ -2,10 +2,11 @@
 #include "mdm/base/sha256.h"
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/crypto.h>
 
 #include "absl/strings/str_cat.h"
 
@@ -28,7 +29,7 @@ void Sha256::Update(absl::string_view data) {
 
 namespace {
 
-std::string Hex(const unsigned char* bytes, unsigned int len) {
+std::string ToHex(const unsigned char* bytes, unsigned int len) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(len * 2);
@@ -45,7 +46,7 @@ std::string Sha256::HexDigest() {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_DigestFinal_ex(ctx_->md, digest, &len);
-  return Hex(digest, len);
+  return ToHex(digest, len);
 }
 
 absl::StatusOr<std::string> Sha256File(absl::string_view path) {
@@ -72,12 +73,57 @@ std::string Sha256Hex(absl::string_view data) {
   return hasher.HexDigest();
 }
 
-std::string HmacSha256Hex(absl::string_view key, absl::string_view data) {
+struct HmacSha256::Contexts {
+  EVP_MD_CTX* inner = nullptr;  // after the key XOR ipad block
+  EVP_MD_CTX* outer = nullptr;  // after the key XOR opad block
+};
+
+HmacSha256::HmacSha256(absl::string_view key) : ctx_(std::make_unique<Contexts>()) {
+  constexpr size_t kBlock = 64;
+  unsigned char block[kBlock] = {};
+  if (key.size() > kBlock) {
+    unsigned int len = 0;
+    EVP_Digest(key.data(), key.size(), block, &len, EVP_sha256(), nullptr);
+  } else {
+    std::memcpy(block, key.data(), key.size());
+  }
+  unsigned char ipad[kBlock], opad[kBlock];
+  for (size_t i = 0; i < kBlock; ++i) {
+    ipad[i] = block[i] ^ 0x36;
+    opad[i] = block[i] ^ 0x5c;
+  }
+  ctx_->inner = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx_->inner, EVP_sha256(), nullptr);
+  EVP_DigestUpdate(ctx_->inner, ipad, kBlock);
+  ctx_->outer = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx_->outer, EVP_sha256(), nullptr);
+  EVP_DigestUpdate(ctx_->outer, opad, kBlock);
+  OPENSSL_cleanse(block, kBlock);
+  OPENSSL_cleanse(ipad, kBlock);
+  OPENSSL_cleanse(opad, kBlock);
+}
+
+HmacSha256::~HmacSha256() {
+  EVP_MD_CTX_free(ctx_->inner);
+  EVP_MD_CTX_free(ctx_->outer);
+}
+
+std::string HmacSha256::Hex(absl::string_view data) const {
+  // Each call works on its own copy: the keyed contexts are only read.
+  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> work(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest, &len);
-  return Hex(digest, len);
+  EVP_MD_CTX_copy_ex(work.get(), ctx_->inner);
+  EVP_DigestUpdate(work.get(), data.data(), data.size());
+  EVP_DigestFinal_ex(work.get(), digest, &len);
+  EVP_MD_CTX_copy_ex(work.get(), ctx_->outer);
+  EVP_DigestUpdate(work.get(), digest, len);
+  EVP_DigestFinal_ex(work.get(), digest, &len);
+  return ToHex(digest, len);
+}
+
+std::string HmacSha256Hex(absl::string_view key, absl::string_view data) {
+  return HmacSha256(key).Hex(data);
 }
 
 }  // namespace mdm::base

@@ -39,14 +39,15 @@ std::vector<StrongKey> StrongKeysOf(const SourceRecord& r) {
 
 std::vector<std::pair<std::string, std::string>> SuppressionKeys(
     absl::string_view secret, const std::vector<StrongKey>& keys) {
+  const base::HmacSha256 hmac(secret);
   std::vector<std::pair<std::string, std::string>> out;
   out.reserve(keys.size());
-  for (const StrongKey& k : keys) out.emplace_back(base::HmacSha256Hex(secret, Message(k)), k.kind);
+  for (const StrongKey& k : keys) out.emplace_back(hmac.Hex(Message(k)), k.kind);
   return out;
 }
 
 bool Suppressor::Holds(const StrongKey& key) const {
-  return hmacs_.contains(base::HmacSha256Hex(secret_, Message(key)));
+  return hmacs_.contains(hmac_.Hex(Message(key)));
 }
 
 bool Suppressor::Matches(const SourceRecord& record) const {

@@ -22,6 +22,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
+#include "mdm/base/sha256.h"
 #include "mdm/record.h"
 
 namespace mdm::privacy {
@@ -40,8 +41,8 @@ std::vector<std::pair<std::string, std::string>> SuppressionKeys(
 // The suppression list of a run. Thread-safe for Matches() once built.
 class Suppressor {
  public:
-  Suppressor(std::string secret, const std::vector<std::string>& hmacs)
-      : secret_(std::move(secret)), hmacs_(hmacs.begin(), hmacs.end()) {}
+  Suppressor(absl::string_view secret, const std::vector<std::string>& hmacs)
+      : hmac_(secret), hmacs_(hmacs.begin(), hmacs.end()) {}
 
   bool empty() const { return hmacs_.empty(); }
   // True when one of the record's strong keys is on the list.
@@ -53,7 +54,7 @@ class Suppressor {
  private:
   bool Holds(const StrongKey& key) const;
 
-  std::string secret_;
+  base::HmacSha256 hmac_;
   absl::flat_hash_set<std::string> hmacs_;
 };
 

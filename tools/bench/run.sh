@@ -33,5 +33,6 @@ echo "== key folding and name parsing"
 $bench/fold_bench
 echo "== phones"
 $bench/phone_bench
+$bench/suppression_bench
 echo "== matchers"
 $bench/matchers_bench

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/base/sha256.h"
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 namespace mdm::base {
@@ -26,6 +30,27 @@ TEST_CASE("HmacSha256Hex: RFC 4231 vectors", "[base]") {
   CHECK(HmacSha256Hex("Jefe", "what do ya want for nothing?") ==
         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
   CHECK(HmacSha256Hex("key1", "x") != HmacSha256Hex("key2", "x"));
+  // Test case 6: a key longer than the block is hashed first.
+  CHECK(HmacSha256Hex(std::string(131, '\xaa'),
+                      "Test Using Larger Than Block-Size Key - Hash Key First") ==
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+
+TEST_CASE("HmacSha256: one keyed object answers every message, from several threads", "[base]") {
+  const HmacSha256 hmac("Jefe");
+  CHECK(hmac.Hex("what do ya want for nothing?") ==
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  std::vector<std::string> expected;
+  for (int i = 0; i < 200; ++i) expected.push_back(HmacSha256Hex("Jefe", std::to_string(i)));
+  std::vector<std::vector<std::string>> got(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) got[t].push_back(hmac.Hex(std::to_string(i)));
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::vector<std::string>& g : got) CHECK(g == expected);
 }
 
 }  // namespace
