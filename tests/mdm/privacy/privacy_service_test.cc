@@ -708,6 +708,12 @@ TEST_CASE("privacy: a restricted golden record is left out of MatchOne and merge
   CHECK(h.engine->Golden(id)->status == GoldenStatus::kActive);
   h.Run();
   CHECK(h.GoldenOf(msl) != id);
+  // A full rebuild obeys the restriction as the delta runs did.
+  const auto frozen = h.Partition(rows);
+  RunOptions full;
+  full.full_rematch = true;
+  REQUIRE(h.engine->Run(h.config, full).ok());
+  CHECK(h.Partition(rows) == frozen);
 
   REQUIRE(h.privacy().Unrestrict(id, "dpo1", "request withdrawn").ok());
   CHECK_FALSE(*h.privacy().IsRestricted(id));
