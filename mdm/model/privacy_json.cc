@@ -68,6 +68,8 @@ std::string ErasureReportToJson(const ErasureReport& r) {
                               {"row_issues", r.row_issues},
                               {"audit_payloads", r.audit_payloads},
                               {"suppression_keys", r.suppression_keys},
+                              {"shared_keys", r.shared_keys},
+                              {"other_golden_ids", r.other_golden_ids},
                               {"wal_truncated", r.wal_truncated}});
 }
 

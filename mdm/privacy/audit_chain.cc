@@ -38,8 +38,8 @@ std::string EventHash(const AuditEvent& e) {
 
 std::string PayloadDigest(absl::string_view salt, absl::string_view payload) {
   base::Sha256 h;
-  h.Update(salt);
-  h.Update(payload);
+  Field(h, salt);
+  Field(h, payload);
   return h.HexDigest();
 }
 
@@ -52,7 +52,8 @@ void ChainVerifier::Break(int64_t seq, std::string problem) {
   result_.problem = std::move(problem);
 }
 
-void ChainVerifier::Add(const AuditEvent& e, const store::AuditPayloadRow* payload) {
+void ChainVerifier::Add(const AuditEvent& e, const store::AuditPayloadRow* payload,
+                        const std::vector<std::string>& subjects) {
   ++result_.events;
   if (e.seq != prev_seq_ + 1) {
     Break(e.seq, absl::StrCat("expected event ", prev_seq_ + 1, " here: events are missing"));
@@ -61,9 +62,15 @@ void ChainVerifier::Add(const AuditEvent& e, const store::AuditPayloadRow* paylo
   } else if (EventHash(e) != e.hash) {
     Break(e.seq, "its hash does not match its content");
   }
+  // The index `mdm audit log --golden` and erasure read must say what the
+  // chain says, or an event could be hidden from both.
+  std::vector<std::string> named = e.golden_ids;
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  if (named != subjects) Break(e.seq, "the golden ids indexed for it are not the ones it names");
   // Erasure and retention empty payloads; nothing else may.
   if (e.action == "gdpr.erase" || e.action == "retention.purge") {
-    erasure_events_.push_back(e.seq);
+    erasures_[e.seq] = {e.golden_ids, e.source_keys};
   }
   if (e.payload_sha256.empty()) {
     if (payload != nullptr) Break(e.seq, "it has a payload its hash does not cover");
@@ -71,7 +78,10 @@ void ChainVerifier::Add(const AuditEvent& e, const store::AuditPayloadRow* paylo
     Break(e.seq, "its payload was deleted outside an erasure");
   } else if (payload->erased_by != 0) {
     ++result_.payloads_erased;
-    erased_by_.emplace_back(e.seq, payload->erased_by);
+    if (!payload->salt.empty() || !payload->payload.empty() || payload->erased_by <= e.seq) {
+      Break(e.seq, "its payload is marked erased but is not empty, or was erased before it");
+    }
+    erased_.push_back({e.seq, payload->erased_by, e.golden_ids, e.source_keys});
   } else {
     ++result_.payloads_checked;
     if (PayloadDigest(payload->salt, payload->payload) != e.payload_sha256) {
@@ -83,11 +93,21 @@ void ChainVerifier::Add(const AuditEvent& e, const store::AuditPayloadRow* paylo
 }
 
 AuditVerification ChainVerifier::Finish() {
-  std::sort(erasure_events_.begin(), erasure_events_.end());
-  for (const auto& [seq, erasure] : erased_by_) {
-    if (!std::binary_search(erasure_events_.begin(), erasure_events_.end(), erasure)) {
-      Break(seq, absl::StrCat("its payload was emptied by event ", erasure,
-                              ", which is not an erasure"));
+  const auto shares = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    for (const std::string& x : a) {
+      if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+    }
+    return false;
+  };
+  for (const Erased& e : erased_) {
+    auto erasure = erasures_.find(e.erased_by);
+    if (erasure == erasures_.end()) {
+      Break(e.seq, absl::StrCat("its payload was emptied by event ", e.erased_by,
+                                ", which is not an erasure"));
+    } else if (!shares(e.golden_ids, erasure->second.golden_ids) &&
+               !shares(e.source_keys, erasure->second.source_keys)) {
+      Break(e.seq, absl::StrCat("its payload was emptied by event ", e.erased_by,
+                                ", an erasure about other records"));
     }
   }
   return result_;

@@ -12,7 +12,7 @@
 // Example:
 //   ChainVerifier v;
 //   store.ScanAuditEvents([&](const AuditEvent& e, const AuditPayloadRow* p) {
-//     v.Add(e, p);
+//     v.Add(e, p, subjects_of[e.seq]);
 //     return absl::OkStatus();
 //   });
 //   AuditVerification result = v.Finish();
@@ -20,6 +20,7 @@
 #define MDM_PRIVACY_AUDIT_CHAIN_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,24 +37,40 @@ inline constexpr absl::string_view kGenesisHash =
 // Hex SHA-256 of event.prev_hash and its metadata (event.hash is ignored).
 std::string EventHash(const AuditEvent& event);
 
-// Hex SHA-256 of salt + payload.
+// Hex SHA-256 of salt and payload, each length-prefixed.
 std::string PayloadDigest(absl::string_view salt, absl::string_view payload);
 
-// Checks events fed in seq order; the first problem found is kept.
+// Checks events fed in seq order; the earliest broken event is kept.
+// Besides each event's hash and link, it checks the golden ids indexed for
+// the event (audit_subjects) against those it names, that a payload is only
+// empty when an erasure or retention purge after it, about one of its
+// golden ids or records, emptied it, and every kept payload's digest.
 class ChainVerifier {
  public:
-  void Add(const AuditEvent& event, const store::AuditPayloadRow* payload);
+  // `subjects`: the golden ids audit_subjects holds for the event, sorted.
+  void Add(const AuditEvent& event, const store::AuditPayloadRow* payload,
+           const std::vector<std::string>& subjects);
   AuditVerification Finish();
 
  private:
+  struct About {
+    std::vector<std::string> golden_ids;
+    std::vector<std::string> source_keys;
+  };
+  struct Erased {
+    int64_t seq = 0;
+    int64_t erased_by = 0;
+    std::vector<std::string> golden_ids;
+    std::vector<std::string> source_keys;
+  };
+
   void Break(int64_t seq, std::string problem);
 
   AuditVerification result_;
   std::string prev_hash_{kGenesisHash};
   int64_t prev_seq_ = 0;
-  // (event, the erasure it names): checked once every event is known.
-  std::vector<std::pair<int64_t, int64_t>> erased_by_;
-  std::vector<int64_t> erasure_events_;
+  std::map<int64_t, About> erasures_;  // gdpr.erase and retention.purge events
+  std::vector<Erased> erased_;         // events whose payload was emptied
 };
 
 }  // namespace mdm::privacy

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "mdm/base/sha256.h"
 #include "mdm/match/match_state.h"
@@ -21,20 +22,132 @@
 namespace mdm::privacy {
 namespace {
 
-// The (HMAC, kind) of every strong key of every version of every record.
-std::vector<std::pair<std::string, std::string>> SubjectKeys(const Subject& s,
-                                                              absl::string_view secret) {
-  std::vector<StrongKey> keys;
-  auto add = [&keys](const SourceRecord& r) {
-    for (StrongKey& k : StrongKeysOf(r)) keys.push_back(std::move(k));
-  };
+// Every version of the person's records (current and history).
+std::vector<SourceRecord> VersionsOf(const Subject& s) {
+  std::vector<SourceRecord> out;
   for (const StoredRecord& r : s.records) {
-    add(r.current.record);
-    for (const StoredVersion& v : r.history) add(v.record);
+    out.push_back(r.current.record);
+    for (const StoredVersion& v : r.history) out.push_back(v.record);
   }
-  std::vector<std::pair<std::string, std::string>> out = SuppressionKeys(secret, keys);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string KeyText(const StrongKey& k) { return absl::StrCat(k.kind, ":", k.text); }
+
+// The strong keys of `versions`, each once.
+std::vector<StrongKey> KeysOf(const std::vector<SourceRecord>& versions) {
+  std::vector<StrongKey> keys;
+  absl::flat_hash_set<std::string> seen;
+  for (const SourceRecord& r : versions) {
+    for (StrongKey& k : StrongKeysOf(r)) {
+      if (seen.insert(KeyText(k)).second) keys.push_back(std::move(k));
+    }
+  }
+  return keys;
+}
+
+// Values of the person a stored rejected row may hold as they were typed:
+// a reject is kept as raw bytes, so it is found by them (6 bytes at least,
+// so that nobody else's row matches by chance).
+std::vector<std::string> Needles(const std::vector<SourceRecord>& versions) {
+  absl::flat_hash_set<std::string> out;
+  auto add = [&out](const std::string& v) {
+    if (v.size() >= 6) out.insert(v);
+  };
+  for (const SourceRecord& r : versions) {
+    for (const Email& e : r.emails) {
+      add(e.raw);
+      add(e.normalized);
+    }
+    for (const Phone& p : r.phones) {
+      add(p.raw);
+      add(p.e164);
+    }
+    for (const Identifier& id : r.identifiers) add(id.value);
+  }
+  std::vector<std::string> sorted(out.begin(), out.end());
+  std::sort(sorted.begin(), sorted.end());
+  return sorted;
+}
+
+// Records loaded since the last run that matched (`mdm run --load-only`)
+// belong to no golden record yet: those carrying one of the person's strong
+// keys are the person's too, and go with the rest (their versions too).
+absl::Status AddUnmatchedRecords(store::Store& store, const std::vector<StrongKey>& keys,
+                                 Subject& subject, std::vector<SourceRecord>& versions) {
+  MDM_ASSIGN_OR_RETURN(std::vector<int64_t> unmatched, store.ListUnmatchedRecords());
+  if (unmatched.empty()) return absl::OkStatus();
+  absl::flat_hash_set<std::string> texts;
+  for (const StrongKey& k : keys) texts.insert(KeyText(k));
+  const absl::Status read = store.ReadRecordJsons(
+      unmatched, [&](int64_t id, absl::string_view json) -> absl::Status {
+        MDM_ASSIGN_OR_RETURN(SourceRecord r, model::RecordFromJson(json));
+        for (const StrongKey& k : StrongKeysOf(r)) {
+          if (!texts.contains(KeyText(k))) continue;
+          subject.record_ids.push_back(id);
+          subject.refs.push_back(absl::StrCat(r.source, ":", r.source_key));
+          versions.push_back(std::move(r));
+          break;
+        }
+        return absl::OkStatus();
+      });
+  MDM_RETURN_IF_ERROR(read);
+  // Keep ids ascending (as the store wants them) and refs beside their ids.
+  std::vector<std::pair<int64_t, std::string>> both;
+  for (size_t i = 0; i < subject.record_ids.size(); ++i) {
+    both.emplace_back(subject.record_ids[i], std::move(subject.refs[i]));
+  }
+  std::sort(both.begin(), both.end());
+  for (size_t i = 0; i < both.size(); ++i) {
+    subject.record_ids[i] = both[i].first;
+    subject.refs[i] = std::move(both[i].second);
+  }
+  return absl::OkStatus();
+}
+
+// A strong key another current record carries is no suppression key: it
+// would keep out a colleague sharing the practice's phone, or a record of
+// the person the officer did not name. Such keys are dropped, and the
+// golden records holding those records are reported for the officer.
+absl::StatusOr<std::vector<StrongKey>> UnsharedKeys(store::Store& store,
+                                                    const std::vector<StrongKey>& keys,
+                                                    const std::vector<int64_t>& own,
+                                                    ErasureReport& report) {
+  absl::flat_hash_set<std::string> texts;
+  for (const StrongKey& k : keys) texts.insert(KeyText(k));
+  absl::flat_hash_set<std::string> shared;
+  std::vector<int64_t> others;
+  const absl::Status scanned = store.ScanRecordJsons(
+      [&](int64_t id, absl::string_view json) -> absl::Status {
+        if (std::binary_search(own.begin(), own.end(), id)) return absl::OkStatus();
+        MDM_ASSIGN_OR_RETURN(SourceRecord r, model::RecordFromJson(json));
+        bool found = false;
+        for (const StrongKey& k : StrongKeysOf(r)) {
+          const std::string text = KeyText(k);
+          if (texts.contains(text)) {
+            shared.insert(text);
+            found = true;
+          }
+        }
+        if (found) others.push_back(id);
+        return absl::OkStatus();
+      });
+  MDM_RETURN_IF_ERROR(scanned);
+  MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenMemberRow> members,
+                       store.ReadGoldenMembers(others));
+  for (const store::GoldenMemberRow& m : members) {
+    MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> g, store.GetGolden(m.golden_seq));
+    if (g) report.other_golden_ids.push_back(g->golden_id);
+  }
+  std::sort(report.other_golden_ids.begin(), report.other_golden_ids.end());
+  report.other_golden_ids.erase(
+      std::unique(report.other_golden_ids.begin(), report.other_golden_ids.end()),
+      report.other_golden_ids.end());
+  report.shared_keys = static_cast<int64_t>(shared.size());
+  std::vector<StrongKey> out;
+  for (const StrongKey& k : keys) {
+    if (!shared.contains(KeyText(k))) out.push_back(k);
+  }
   return out;
 }
 
@@ -71,40 +184,6 @@ absl::Status DropEdgesTo(store::Store& store, const std::vector<int64_t>& erased
   return absl::OkStatus();
 }
 
-// Records loaded since the last run that matched (`mdm run --load-only`)
-// belong to no golden record yet: those carrying one of the person's strong
-// keys are the person's too, and go with the rest.
-absl::Status AddUnmatchedRecords(store::Store& store, absl::string_view secret,
-                                 const std::vector<std::pair<std::string, std::string>>& keys,
-                                 Subject& subject) {
-  MDM_ASSIGN_OR_RETURN(std::vector<int64_t> unmatched, store.ListUnmatchedRecords());
-  if (unmatched.empty()) return absl::OkStatus();
-  std::vector<std::string> hmacs;
-  for (const auto& [hmac, kind] : keys) hmacs.push_back(hmac);
-  const Suppressor suppressor(std::string(secret), hmacs);
-  const absl::Status read = store.ReadRecordJsons(
-      unmatched, [&](int64_t id, absl::string_view json) -> absl::Status {
-        MDM_ASSIGN_OR_RETURN(SourceRecord r, model::RecordFromJson(json));
-        if (suppressor.Matches(r)) {
-          subject.record_ids.push_back(id);
-          subject.refs.push_back(absl::StrCat(r.source, ":", r.source_key));
-        }
-        return absl::OkStatus();
-      });
-  MDM_RETURN_IF_ERROR(read);
-  // Keep ids ascending (as the store wants them) and refs beside their ids.
-  std::vector<std::pair<int64_t, std::string>> both;
-  for (size_t i = 0; i < subject.record_ids.size(); ++i) {
-    both.emplace_back(subject.record_ids[i], std::move(subject.refs[i]));
-  }
-  std::sort(both.begin(), both.end());
-  for (size_t i = 0; i < both.size(); ++i) {
-    subject.record_ids[i] = both[i].first;
-    subject.refs[i] = std::move(both[i].second);
-  }
-  return absl::OkStatus();
-}
-
 std::string CountsJson(const ErasureReport& r) {
   return absl::StrCat(
       "{\"source_records\":", r.source_records, ",\"history_versions\":", r.history_versions,
@@ -132,31 +211,61 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
         secret.status().message()));
   }
   store::Store& store = ctx.store;
-  MDM_ASSIGN_OR_RETURN(std::string golden_id, ResolveSubject(store, request.golden_id,
-                                                             request.source,
-                                                             request.source_key));
-  MDM_ASSIGN_OR_RETURN(Subject subject, LoadSubject(store, golden_id));
-  const std::vector<std::pair<std::string, std::string>> keys = SubjectKeys(subject, *secret);
-  MDM_RETURN_IF_ERROR(AddUnmatchedRecords(store, *secret, keys, subject));
-
   ErasureReport report;
-  report.golden_id = golden_id;
-  report.erased_ids = subject.GoldenIds();
+  // Everything is read inside the write transaction: a run or a steward in
+  // another process cannot change the person between reading and erasing.
   const steward::Context write{store, ctx.clock};
   const absl::Status written = write.InWrite([&]() -> absl::Status {
+    MDM_ASSIGN_OR_RETURN(report.golden_id, ResolveSubject(store, request.golden_id,
+                                                          request.source, request.source_key));
+    MDM_ASSIGN_OR_RETURN(Subject subject, LoadSubject(store, report.golden_id));
+    std::vector<SourceRecord> versions = VersionsOf(subject);
+    MDM_RETURN_IF_ERROR(AddUnmatchedRecords(store, KeysOf(versions), subject, versions));
+    MDM_ASSIGN_OR_RETURN(std::vector<StrongKey> keys,
+                         UnsharedKeys(store, KeysOf(versions), subject.record_ids, report));
+    report.erased_ids = subject.GoldenIds();
+
     AuditTrail audit(store, ctx.clock);
     MDM_ASSIGN_OR_RETURN(report.audit_seq,
                          audit.Append({request.actor, "gdpr.erase", report.erased_ids,
                                        subject.refs, 0, request.reason}));
+    // Every event about the person: about their golden ids, or naming one
+    // of their records (also in golden records they only passed through).
+    MDM_ASSIGN_OR_RETURN(std::vector<AuditEvent> events,
+                         store.AuditEventsAbout(report.erased_ids, subject.refs));
+    std::vector<int64_t> seqs;
+    std::vector<std::string> passed_through;
+    for (const AuditEvent& e : events) {
+      seqs.push_back(e.seq);
+      // A golden record's own events name it first; one naming their
+      // records is a golden record they were in.
+      if (!absl::StartsWith(e.action, "golden.") || e.golden_ids.empty()) continue;
+      const bool names_them = std::any_of(
+          e.source_keys.begin(), e.source_keys.end(), [&subject](const std::string& ref) {
+            return std::find(subject.refs.begin(), subject.refs.end(), ref) !=
+                   subject.refs.end();
+          });
+      const std::string& id = e.golden_ids.front();
+      if (names_them && std::find(report.erased_ids.begin(), report.erased_ids.end(), id) ==
+                            report.erased_ids.end()) {
+        passed_through.push_back(id);
+      }
+    }
     MDM_ASSIGN_OR_RETURN(report.audit_payloads,
-                         store.EraseAuditPayloads(report.erased_ids, report.audit_seq));
+                         store.EraseAuditPayloadsOf(seqs, report.audit_seq));
     MDM_RETURN_IF_ERROR(DropEdgesTo(store, subject.record_ids));
     MDM_ASSIGN_OR_RETURN(store::ErasedRows rows, store.EraseRecords(subject.record_ids));
     report.source_records = rows.source_records;
     report.history_versions = rows.history_versions;
     report.review_items = rows.review_items;
     report.steward_links = rows.steward_links;
-    report.row_issues = rows.row_issues;
+    std::vector<std::string> sources;
+    for (const SourceRecord& v : versions) sources.push_back(v.source);
+    std::sort(sources.begin(), sources.end());
+    sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+    MDM_ASSIGN_OR_RETURN(int64_t rejects,
+                         store.EraseRowIssuesHolding(sources, Needles(versions)));
+    report.row_issues = rows.row_issues + rejects;
     MDM_ASSIGN_OR_RETURN(store::ErasedGoldenRows side,
                          store.EraseGoldenSideData(report.erased_ids));
     report.overrides = side.overrides;
@@ -172,15 +281,31 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
       row.content_hash = base::Sha256Hex(empty);
       MDM_RETURN_IF_ERROR(store.UpdateGolden(row));
     }
-    report.suppression_keys = static_cast<int64_t>(keys.size());
-    store::ErasureRow tombstone{0, golden_id, write.Now(), request.actor, request.reason,
-                                report.audit_seq, CountsJson(report)};
+    // A merged or retired golden record the person passed through keeps
+    // its last values, theirs among them: they go (the id still answers).
+    std::sort(passed_through.begin(), passed_through.end());
+    passed_through.erase(std::unique(passed_through.begin(), passed_through.end()),
+                         passed_through.end());
+    for (const std::string& id : passed_through) {
+      MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> row, store.FindGolden(id));
+      if (!row || row->status == GoldenStatus::kActive) continue;
+      row->golden_json = empty;
+      row->content_hash = base::Sha256Hex(empty);
+      MDM_RETURN_IF_ERROR(store.UpdateGolden(*row));
+    }
+    store::ErasureRow tombstone{0, report.golden_id, write.Now(), request.actor,
+                                request.reason, report.audit_seq, ""};
     MDM_ASSIGN_OR_RETURN(int64_t erasure_id, store.InsertErasure(tombstone));
-    return store.InsertSuppressions(keys, erasure_id).status();
+    MDM_ASSIGN_OR_RETURN(report.suppression_keys,
+                         store.InsertSuppressions(SuppressionKeys(*secret, keys), erasure_id));
+    return store.SetErasureCounts(erasure_id, CountsJson(report));
   });
   MDM_RETURN_IF_ERROR(written);
   if (ctx.on_change) ctx.on_change();
-  MDM_ASSIGN_OR_RETURN(report.wal_truncated, store.TruncateLog());
+  // The erasure is committed whatever happens here; a log another process
+  // keeps open is reported, not an error.
+  absl::StatusOr<bool> truncated = store.TruncateLog();
+  report.wal_truncated = truncated.ok() && *truncated;
   return report;
 }
 

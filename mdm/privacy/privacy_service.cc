@@ -73,10 +73,18 @@ class PrivacyService final : public Privacy {
   }
 
   absl::StatusOr<AuditVerification> VerifyAudit() override {
+    MDM_ASSIGN_OR_RETURN(auto subjects, ctx_.store.ListAuditSubjects());
     ChainVerifier verifier;
+    size_t next = 0;  // subjects and events both come by seq
+    std::vector<std::string> of_event;
     const absl::Status scanned = ctx_.store.ScanAuditEvents(
-        [&verifier](const AuditEvent& e, const store::AuditPayloadRow* p) {
-          verifier.Add(e, p);
+        [&](const AuditEvent& e, const store::AuditPayloadRow* p) {
+          of_event.clear();
+          while (next < subjects.size() && subjects[next].first < e.seq) ++next;
+          for (; next < subjects.size() && subjects[next].first == e.seq; ++next) {
+            of_event.push_back(subjects[next].second);
+          }
+          verifier.Add(e, p, of_event);
           return absl::OkStatus();
         });
     MDM_RETURN_IF_ERROR(scanned);

@@ -88,16 +88,34 @@ absl::StatusOr<RetentionReport> ApplyRetention(const PrivacyContext& ctx, const 
   };
   // A golden record the purge retired (every member expired) would keep its
   // last values, and its events their payloads: those expired too.
-  const pipeline::ChangeStep empty_retired = [&](RunReport& run, AuditTrail&) -> absl::Status {
+  const pipeline::ChangeStep empty_retired = [&](RunReport& run,
+                                                 AuditTrail& audit) -> absl::Status {
     MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenRow> goldens, ctx.store.ListGoldens());
-    const std::string empty = model::GoldenContentToJson(GoldenRecord{});
+    std::vector<store::GoldenRow> retired;
     for (store::GoldenRow& g : goldens) {
-      if (g.status != GoldenStatus::kRetired || g.updated_run != run.run_id) continue;
+      if (g.status == GoldenStatus::kRetired && g.updated_run == run.run_id) {
+        retired.push_back(std::move(g));
+      }
+    }
+    if (retired.empty()) return absl::OkStatus();
+    // The event that empties them names them, as an erasure names its person.
+    std::vector<std::string> ids;
+    for (const store::GoldenRow& g : retired) ids.push_back(g.golden_id);
+    MDM_ASSIGN_OR_RETURN(
+        int64_t seq,
+        audit.Append({std::string(actor), "retention.purge", ids, {}, run.run_id,
+                      absl::StrCat(retired.size(),
+                                   " golden records left without members: values emptied")}));
+    const std::string empty = model::GoldenContentToJson(GoldenRecord{});
+    for (store::GoldenRow& g : retired) {
       g.golden_json = empty;
       g.content_hash = base::Sha256Hex(empty);
       MDM_RETURN_IF_ERROR(ctx.store.UpdateGolden(g));
-      MDM_ASSIGN_OR_RETURN(int64_t payloads,
-                           ctx.store.EraseAuditPayloads({g.golden_id}, report.audit_seq));
+      MDM_ASSIGN_OR_RETURN(std::vector<AuditEvent> events,
+                           ctx.store.AuditEventsAbout({g.golden_id}, {}));
+      std::vector<int64_t> seqs;
+      for (const AuditEvent& e : events) seqs.push_back(e.seq);
+      MDM_ASSIGN_OR_RETURN(int64_t payloads, ctx.store.EraseAuditPayloadsOf(seqs, seq));
       report.audit_payloads += payloads;
       ++report.golden_records_emptied;
     }

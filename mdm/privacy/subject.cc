@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/privacy/subject.h"
 
-#include <map>
+#include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "mdm/model/golden_json.h"
 #include "mdm/model/record_json.h"
 #include "mdm/status.h"
 
@@ -23,6 +24,29 @@ absl::Status CheckStatus(const store::GoldenRow& row, bool allow_erased) {
   if (row.status == GoldenStatus::kErased && !allow_erased) {
     return absl::FailedPreconditionError(
         absl::StrCat("golden record ", row.golden_id, " is already erased"));
+  }
+  return absl::OkStatus();
+}
+
+// Adds the member records of golden record `seq` (active or not) that `s`
+// does not hold yet, with their history; keeps record ids ascending.
+absl::Status AddMembers(store::Store& store, int64_t seq, Subject& s) {
+  MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenMemberRow> members, store.MembersOfGolden(seq));
+  for (const store::GoldenMemberRow& m : members) {
+    if (std::find(s.record_ids.begin(), s.record_ids.end(), m.record_id) != s.record_ids.end()) {
+      continue;
+    }
+    MDM_ASSIGN_OR_RETURN(std::string json, store.RecordJson(m.record_id));
+    MDM_ASSIGN_OR_RETURN(SourceRecord current, model::RecordFromJson(json));
+    MDM_ASSIGN_OR_RETURN(std::optional<StoredRecord> stored,
+                         store.GetRecord(current.source, current.source_key));
+    if (!stored) return absl::DataLossError(absl::StrCat("record ", m.record_id, " vanished"));
+    const auto at = std::lower_bound(s.record_ids.begin(), s.record_ids.end(), m.record_id);
+    const size_t i = static_cast<size_t>(at - s.record_ids.begin());
+    s.record_ids.insert(at, m.record_id);
+    s.refs.insert(s.refs.begin() + static_cast<std::ptrdiff_t>(i),
+                  absl::StrCat(current.source, ":", current.source_key));
+    s.records.insert(s.records.begin() + static_cast<std::ptrdiff_t>(i), *std::move(stored));
   }
   return absl::OkStatus();
 }
@@ -72,37 +96,24 @@ absl::StatusOr<Subject> LoadSubject(store::Store& store, absl::string_view golde
   MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> row, store.FindGolden(golden_id));
   if (!row) return absl::NotFoundError(absl::StrCat("no golden record ", Shown(golden_id)));
   s.golden = *std::move(row);
-  MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenRow> all, store.ListGoldens());
-  std::multimap<std::string, const store::GoldenRow*> merged_into;
-  for (const store::GoldenRow& g : all) {
-    if (g.status == GoldenStatus::kMerged) merged_into.emplace(g.merged_into, &g);
-  }
-  std::vector<std::string> frontier = {s.golden.golden_id};
-  while (!frontier.empty()) {
-    const std::string id = frontier.back();
-    frontier.pop_back();
-    auto [begin, end] = merged_into.equal_range(id);
-    for (auto it = begin; it != end; ++it) {
-      s.absorbed.push_back(*it->second);
-      frontier.push_back(it->second->golden_id);
-    }
-  }
-  std::vector<int64_t> seqs = {s.golden.seq};
-  for (const store::GoldenRow& a : s.absorbed) seqs.push_back(a.seq);
-  for (int64_t seq : seqs) {
-    MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenMemberRow> members, store.MembersOfGolden(seq));
-    for (const store::GoldenMemberRow& m : members) s.record_ids.push_back(m.record_id);
-  }
-  std::sort(s.record_ids.begin(), s.record_ids.end());
-  s.record_ids.erase(std::unique(s.record_ids.begin(), s.record_ids.end()), s.record_ids.end());
-  for (int64_t id : s.record_ids) {
-    MDM_ASSIGN_OR_RETURN(std::string json, store.RecordJson(id));
-    MDM_ASSIGN_OR_RETURN(SourceRecord current, model::RecordFromJson(json));
-    MDM_ASSIGN_OR_RETURN(std::optional<StoredRecord> stored,
-                         store.GetRecord(current.source, current.source_key));
-    if (!stored) return absl::DataLossError(absl::StrCat("record ", id, " vanished"));
-    s.refs.push_back(absl::StrCat(current.source, ":", current.source_key));
-    s.records.push_back(*std::move(stored));
+  MDM_RETURN_IF_ERROR(AddMembers(store, s.golden.seq, s));
+  // An id merged into theirs is about them when its last content held one
+  // of their records; one that only ever held someone a steward later split
+  // off again is that other person's history, not theirs.
+  MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenRow> absorbed,
+                       store.ListAbsorbed(s.golden.golden_id));
+  for (store::GoldenRow& a : absorbed) {
+    MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> full, store.GetGolden(a.seq));
+    if (!full) continue;
+    MDM_ASSIGN_OR_RETURN(GoldenRecord last, model::GoldenContentFromJson(full->golden_json));
+    const bool theirs = std::any_of(last.members.begin(), last.members.end(),
+                                    [&s](const std::string& ref) {
+                                      return std::find(s.refs.begin(), s.refs.end(), ref) !=
+                                             s.refs.end();
+                                    });
+    if (!theirs) continue;
+    MDM_RETURN_IF_ERROR(AddMembers(store, a.seq, s));
+    s.absorbed.push_back(std::move(a));
   }
   return s;
 }

@@ -20,8 +20,10 @@
 namespace mdm::privacy {
 
 struct Subject {
-  store::GoldenRow golden;                 // with its JSON
-  std::vector<store::GoldenRow> absorbed;  // merged into it, directly or not; no JSON
+  store::GoldenRow golden;  // with its JSON
+  // Merged into it, directly or not, whose last content held one of the
+  // person's records (no JSON).
+  std::vector<store::GoldenRow> absorbed;
   std::vector<int64_t> record_ids;         // every member, active or not, ascending
   std::vector<StoredRecord> records;       // in record_ids order
   std::vector<std::string> refs;           // "source:key", in record_ids order

@@ -23,16 +23,20 @@ std::string ListToJson(const std::vector<std::string>& items) {
   return out;
 }
 
-// Lists are written by ListToJson(); anything else is damage, which
-// `mdm audit verify` reports through the hash of the event.
+// Lists are written by ListToJson(). Text it would not have written is
+// read back as one element that no real list holds, so the event's hash
+// no longer matches and `mdm audit verify` names it.
 std::vector<std::string> ListFromJson(absl::string_view text) {
   const nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
   std::vector<std::string> out;
-  if (!parsed.is_array()) return {std::string(text)};
-  for (const nlohmann::json& item : parsed) {
-    out.push_back(item.is_string() ? item.get<std::string>() : item.dump());
+  if (parsed.is_array()) {
+    for (const nlohmann::json& item : parsed) {
+      if (!item.is_string()) break;
+      out.push_back(item.get<std::string>());
+    }
+    if (out.size() == parsed.size() && ListToJson(out) == text) return out;
   }
-  return out;
+  return {absl::StrCat("\x01", "damaged list: ", text)};
 }
 
 constexpr absl::string_view kEventColumns =
@@ -62,14 +66,14 @@ AuditPayloadRow ReadPayload(const Statement& s) {
 
 }  // namespace
 
-absl::StatusOr<int64_t> SqlitePrivacyRepository::DeleteBy(absl::string_view sql, int64_t id) {
+absl::StatusOr<int64_t> SqlitePrivacyRepository::RunWith(absl::string_view sql, int64_t id) {
   MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(sql));
   s.Bind(1, id);
   MDM_RETURN_IF_ERROR(s.Run());
   return static_cast<int64_t>(sqlite3_changes(db_.raw()));
 }
 
-absl::StatusOr<int64_t> SqlitePrivacyRepository::DeleteBy(absl::string_view sql,
+absl::StatusOr<int64_t> SqlitePrivacyRepository::RunWith(absl::string_view sql,
                                                           absl::string_view text) {
   MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(sql));
   s.Bind(1, text);
@@ -171,7 +175,7 @@ absl::StatusOr<std::vector<AuditEvent>> SqlitePrivacyRepository::QueryAuditEvent
     MDM_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
     AuditEvent e = ReadEvent(s);
-    if (q.with_payload && s.ColumnInt(11) != 0) e.payload = s.ColumnText(13);
+    if (q.with_payload && !e.payload_erased && s.ColumnInt(11) != 0) e.payload = s.ColumnText(13);
     out.push_back(std::move(e));
   }
   std::reverse(out.begin(), out.end());
@@ -182,18 +186,131 @@ absl::StatusOr<int64_t> SqlitePrivacyRepository::CountAuditEvents() {
   return db_.QueryInt("SELECT count(*) FROM audit_events");
 }
 
-absl::StatusOr<int64_t> SqlitePrivacyRepository::EraseAuditPayloads(
-    const std::vector<std::string>& golden_ids, int64_t erased_by) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "UPDATE audit_payloads SET salt = '', payload = '', erased_by = ?1 WHERE erased_by = 0 "
-      "AND seq IN (SELECT seq FROM audit_subjects WHERE golden_id = ?2)"));
-  int64_t erased = 0;
+absl::StatusOr<std::vector<AuditEvent>> SqlitePrivacyRepository::AuditEventsAbout(
+    const std::vector<std::string>& golden_ids, const std::vector<std::string>& refs) {
+  std::vector<int64_t> seqs;
+  MDM_ASSIGN_OR_RETURN(Statement by_id, db_.Prepare(
+      "SELECT seq FROM audit_subjects WHERE golden_id = ?"));
   for (const std::string& id : golden_ids) {
+    by_id.Reset();
+    by_id.Bind(1, id);
+    for (;;) {
+      MDM_ASSIGN_OR_RETURN(bool row, by_id.Step());
+      if (!row) break;
+      seqs.push_back(by_id.ColumnInt(0));
+    }
+  }
+  if (!refs.empty()) {
+    // Source keys are not indexed: one scan of the trail finds every ref,
+    // each searched for as the JSON string ListToJson() wrote.
+    std::string sql = "SELECT seq FROM audit_events WHERE 0";
+    for (size_t i = 0; i < refs.size(); ++i) absl::StrAppend(&sql, " OR instr(source_keys, ?", i + 1, ")");
+    MDM_ASSIGN_OR_RETURN(Statement by_ref, db_.Prepare(sql));
+    std::vector<std::string> quoted;
+    for (const std::string& ref : refs) {
+      std::string q;
+      base::AppendJsonString(ref, &q);
+      quoted.push_back(std::move(q));
+    }
+    for (size_t i = 0; i < quoted.size(); ++i) by_ref.Bind(static_cast<int>(i + 1), quoted[i]);
+    for (;;) {
+      MDM_ASSIGN_OR_RETURN(bool row, by_ref.Step());
+      if (!row) break;
+      seqs.push_back(by_ref.ColumnInt(0));
+    }
+  }
+  std::sort(seqs.begin(), seqs.end());
+  seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(absl::StrCat(
+      "SELECT ", kEventColumns, " FROM audit_events e LEFT JOIN audit_payloads p "
+      "ON p.seq = e.seq WHERE e.seq = ?")));
+  std::vector<AuditEvent> out;
+  for (int64_t seq : seqs) {
+    s.Reset();
+    s.Bind(1, seq);
+    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (row) out.push_back(ReadEvent(s));
+  }
+  return out;
+}
+
+absl::StatusOr<int64_t> SqlitePrivacyRepository::EraseAuditPayloadsOf(
+    const std::vector<int64_t>& seqs, int64_t erased_by) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "UPDATE audit_payloads SET salt = '', payload = '', erased_by = ?1 "
+      "WHERE erased_by = 0 AND seq = ?2"));
+  int64_t erased = 0;
+  for (int64_t seq : seqs) {
     s.Reset();
     s.Bind(1, erased_by);
-    s.Bind(2, id);
+    s.Bind(2, seq);
     MDM_RETURN_IF_ERROR(s.Run());
     erased += sqlite3_changes(db_.raw());
+  }
+  return erased;
+}
+
+absl::StatusOr<std::vector<std::pair<int64_t, std::string>>>
+SqlitePrivacyRepository::ListAuditSubjects() {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "SELECT seq, golden_id FROM audit_subjects ORDER BY seq, golden_id"));
+  std::vector<std::pair<int64_t, std::string>> out;
+  for (;;) {
+    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.emplace_back(s.ColumnInt(0), s.ColumnText(1));
+  }
+}
+
+absl::StatusOr<std::vector<GoldenRow>> SqlitePrivacyRepository::ListAbsorbed(
+    absl::string_view golden_id) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "WITH RECURSIVE absorbed(id) AS (SELECT ?1 UNION "
+      "SELECT g.golden_id FROM golden_records g JOIN absorbed a ON g.merged_into = a.id "
+      "WHERE g.merged_into != '') "
+      "SELECT seq, golden_id, status, merged_into, created_run, updated_run, content_hash "
+      "FROM golden_records WHERE golden_id IN absorbed AND golden_id != ?1 ORDER BY seq"));
+  s.Bind(1, golden_id);
+  std::vector<GoldenRow> out;
+  for (;;) {
+    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    GoldenRow g;
+    g.seq = s.ColumnInt(0);
+    g.golden_id = s.ColumnText(1);
+    g.status = static_cast<GoldenStatus>(s.ColumnInt(2));
+    g.merged_into = s.ColumnText(3);
+    g.created_run = s.ColumnInt(4);
+    g.updated_run = s.ColumnInt(5);
+    g.content_hash = s.ColumnText(6);
+    out.push_back(std::move(g));
+  }
+}
+
+absl::Status SqlitePrivacyRepository::ScanRecordJsons(
+    const std::function<absl::Status(int64_t record_id, absl::string_view json)>& visit) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "SELECT record_id, record_json FROM source_records WHERE deleted = 0 ORDER BY record_id"));
+  for (;;) {
+    MDM_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return absl::OkStatus();
+    MDM_RETURN_IF_ERROR(visit(s.ColumnInt(0), s.ColumnView(1)));
+  }
+}
+
+absl::StatusOr<int64_t> SqlitePrivacyRepository::EraseRowIssuesHolding(
+    const std::vector<std::string>& sources, const std::vector<std::string>& needles) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "DELETE FROM row_issues WHERE source = ?1 AND raw IS NOT NULL AND instr(raw, ?2) > 0"));
+  int64_t erased = 0;
+  for (const std::string& source : sources) {
+    for (const std::string& needle : needles) {
+      s.Reset();
+      s.Bind(1, source);
+      s.BindBlob(2, needle);
+      MDM_RETURN_IF_ERROR(s.Run());
+      erased += sqlite3_changes(db_.raw());
+    }
   }
   return erased;
 }
@@ -210,6 +327,15 @@ absl::StatusOr<int64_t> SqlitePrivacyRepository::InsertErasure(const ErasureRow&
   s.Bind(6, row.counts_json);
   MDM_RETURN_IF_ERROR(s.Run());
   return db_.LastInsertRowId();
+}
+
+absl::Status SqlitePrivacyRepository::SetErasureCounts(int64_t erasure_id,
+                                                       absl::string_view counts_json) {
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
+      "UPDATE erasures SET counts_json = ? WHERE erasure_id = ?"));
+  s.Bind(1, counts_json);
+  s.Bind(2, erasure_id);
+  return s.Run();
 }
 
 absl::StatusOr<int64_t> SqlitePrivacyRepository::CountErasures() {
@@ -273,21 +399,21 @@ absl::StatusOr<ErasedRows> SqlitePrivacyRepository::EraseRecords(
     issues.Bind(2, key.ColumnView(1));
     MDM_RETURN_IF_ERROR(issues.Run());
     erased.row_issues += sqlite3_changes(db_.raw());
-    MDM_ASSIGN_OR_RETURN(int64_t items, DeleteBy(
+    MDM_ASSIGN_OR_RETURN(int64_t items, RunWith(
         "DELETE FROM review_items WHERE record_a = ?1 OR record_b = ?1", id));
     erased.review_items += items;
-    MDM_ASSIGN_OR_RETURN(int64_t links, DeleteBy(
+    MDM_ASSIGN_OR_RETURN(int64_t links, RunWith(
         "DELETE FROM steward_links WHERE record_a = ?1 OR record_b = ?1", id));
     erased.steward_links += links;
-    MDM_ASSIGN_OR_RETURN(int64_t history, DeleteBy(
+    MDM_ASSIGN_OR_RETURN(int64_t history, RunWith(
         "DELETE FROM source_record_history WHERE record_id = ?", id));
     erased.history_versions += history;
     for (absl::string_view table : {"record_match_keys", "record_match_state",
                                     "pending_records", "golden_members"}) {
       MDM_RETURN_IF_ERROR(
-          DeleteBy(absl::StrCat("DELETE FROM ", table, " WHERE record_id = ?"), id).status());
+          RunWith(absl::StrCat("DELETE FROM ", table, " WHERE record_id = ?"), id).status());
     }
-    MDM_ASSIGN_OR_RETURN(int64_t records, DeleteBy(
+    MDM_ASSIGN_OR_RETURN(int64_t records, RunWith(
         "DELETE FROM source_records WHERE record_id = ?", id));
     erased.source_records += records;
   }
@@ -298,16 +424,16 @@ absl::StatusOr<ErasedGoldenRows> SqlitePrivacyRepository::EraseGoldenSideData(
     const std::vector<std::string>& golden_ids) {
   ErasedGoldenRows erased;
   for (const std::string& id : golden_ids) {
-    MDM_ASSIGN_OR_RETURN(int64_t pins, DeleteBy(
+    MDM_ASSIGN_OR_RETURN(int64_t pins, RunWith(
         "DELETE FROM golden_overrides WHERE golden_id = ?", id));
     erased.overrides += pins;
-    MDM_ASSIGN_OR_RETURN(int64_t dcrs, DeleteBy(
+    MDM_ASSIGN_OR_RETURN(int64_t dcrs, RunWith(
         "DELETE FROM change_requests WHERE golden_id = ?", id));
     erased.change_requests += dcrs;
-    MDM_ASSIGN_OR_RETURN(int64_t consents, DeleteBy(
+    MDM_ASSIGN_OR_RETURN(int64_t consents, RunWith(
         "DELETE FROM consent_changes WHERE golden_id = ?", id));
     erased.consent_changes += consents;
-    MDM_RETURN_IF_ERROR(DeleteBy("DELETE FROM restrictions WHERE golden_id = ?", id).status());
+    MDM_RETURN_IF_ERROR(RunWith("DELETE FROM restrictions WHERE golden_id = ?", id).status());
   }
   return erased;
 }
@@ -329,7 +455,7 @@ absl::Status SqlitePrivacyRepository::PutRestriction(const RestrictionRow& row) 
 }
 
 absl::StatusOr<bool> SqlitePrivacyRepository::DeleteRestriction(absl::string_view golden_id) {
-  MDM_ASSIGN_OR_RETURN(int64_t n, DeleteBy("DELETE FROM restrictions WHERE golden_id = ?",
+  MDM_ASSIGN_OR_RETURN(int64_t n, RunWith("DELETE FROM restrictions WHERE golden_id = ?",
                                            golden_id));
   return n > 0;
 }
@@ -417,10 +543,10 @@ absl::Status SqlitePrivacyRepository::PurgeRecord(int64_t record_id,
     return absl::NotFoundError(absl::StrCat("record ", record_id, " does not exist"));
   }
   MDM_RETURN_IF_ERROR(
-      DeleteBy("DELETE FROM source_record_history WHERE record_id = ?", record_id).status());
+      RunWith("DELETE FROM source_record_history WHERE record_id = ?", record_id).status());
   MDM_RETURN_IF_ERROR(
-      DeleteBy("DELETE FROM record_match_keys WHERE record_id = ?", record_id).status());
-  return DeleteBy("INSERT OR IGNORE INTO pending_records(record_id) VALUES (?)", record_id)
+      RunWith("DELETE FROM record_match_keys WHERE record_id = ?", record_id).status());
+  return RunWith("INSERT OR IGNORE INTO pending_records(record_id) VALUES (?)", record_id)
       .status();
 }
 

@@ -33,9 +33,18 @@ class SqlitePrivacyRepository {
       const std::function<absl::Status(const AuditEvent&, const AuditPayloadRow*)>& visit);
   absl::StatusOr<std::vector<AuditEvent>> QueryAuditEvents(const AuditQuery& query);
   absl::StatusOr<int64_t> CountAuditEvents();
-  absl::StatusOr<int64_t> EraseAuditPayloads(const std::vector<std::string>& golden_ids,
-                                             int64_t erased_by);
+  absl::StatusOr<std::vector<AuditEvent>> AuditEventsAbout(
+      const std::vector<std::string>& golden_ids, const std::vector<std::string>& refs);
+  absl::StatusOr<int64_t> EraseAuditPayloadsOf(const std::vector<int64_t>& seqs,
+                                               int64_t erased_by);
+  absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> ListAuditSubjects();
+  absl::StatusOr<std::vector<GoldenRow>> ListAbsorbed(absl::string_view golden_id);
+  absl::Status ScanRecordJsons(
+      const std::function<absl::Status(int64_t record_id, absl::string_view json)>& visit);
+  absl::StatusOr<int64_t> EraseRowIssuesHolding(const std::vector<std::string>& sources,
+                                                const std::vector<std::string>& needles);
   absl::StatusOr<int64_t> InsertErasure(const ErasureRow& row);
+  absl::Status SetErasureCounts(int64_t erasure_id, absl::string_view counts_json);
   absl::StatusOr<int64_t> CountErasures();
   absl::StatusOr<int64_t> InsertSuppressions(
       const std::vector<std::pair<std::string, std::string>>& keys, int64_t erasure_id);
@@ -56,8 +65,8 @@ class SqlitePrivacyRepository {
 
  private:
   // Runs `sql` with `id` bound to its one parameter; returns the rows changed.
-  absl::StatusOr<int64_t> DeleteBy(absl::string_view sql, int64_t id);
-  absl::StatusOr<int64_t> DeleteBy(absl::string_view sql, absl::string_view text);
+  absl::StatusOr<int64_t> RunWith(absl::string_view sql, int64_t id);
+  absl::StatusOr<int64_t> RunWith(absl::string_view sql, absl::string_view text);
 
   SqliteDb& db_;
   // The per-event statements of a run, prepared on first use.

@@ -346,8 +346,30 @@ class SqliteStore final : public Store {
   absl::StatusOr<int64_t> CountAuditEvents() override {
     return privacy_.CountAuditEvents();
   }
-  absl::StatusOr<int64_t> EraseAuditPayloads(const std::vector<std::string>& golden_ids, int64_t erased_by) override {
-    return privacy_.EraseAuditPayloads(golden_ids, erased_by);
+  absl::StatusOr<std::vector<AuditEvent>> AuditEventsAbout(
+      const std::vector<std::string>& golden_ids, const std::vector<std::string>& refs) override {
+    return privacy_.AuditEventsAbout(golden_ids, refs);
+  }
+  absl::Status SetErasureCounts(int64_t erasure_id, absl::string_view counts_json) override {
+    return privacy_.SetErasureCounts(erasure_id, counts_json);
+  }
+  absl::StatusOr<int64_t> EraseAuditPayloadsOf(const std::vector<int64_t>& seqs,
+                                               int64_t erased_by) override {
+    return privacy_.EraseAuditPayloadsOf(seqs, erased_by);
+  }
+  absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> ListAuditSubjects() override {
+    return privacy_.ListAuditSubjects();
+  }
+  absl::StatusOr<std::vector<GoldenRow>> ListAbsorbed(absl::string_view golden_id) override {
+    return privacy_.ListAbsorbed(golden_id);
+  }
+  absl::Status ScanRecordJsons(
+      const std::function<absl::Status(int64_t, absl::string_view)>& visit) override {
+    return privacy_.ScanRecordJsons(visit);
+  }
+  absl::StatusOr<int64_t> EraseRowIssuesHolding(const std::vector<std::string>& sources,
+                                                const std::vector<std::string>& needles) override {
+    return privacy_.EraseRowIssuesHolding(sources, needles);
   }
   absl::StatusOr<int64_t> InsertErasure(const ErasureRow& row) override {
     return privacy_.InsertErasure(row);

@@ -469,12 +469,29 @@ class Store {
       const std::function<absl::Status(const AuditEvent&, const AuditPayloadRow*)>& visit) = 0;
   virtual absl::StatusOr<std::vector<AuditEvent>> QueryAuditEvents(const AuditQuery& query) = 0;
   virtual absl::StatusOr<int64_t> CountAuditEvents() = 0;
-  // Empties the payloads of every event about one of `golden_ids`; returns
-  // how many. REQUIRES: inside BeginWrite().
-  virtual absl::StatusOr<int64_t> EraseAuditPayloads(const std::vector<std::string>& golden_ids,
-                                                     int64_t erased_by) = 0;
+  // The events about a person: naming one of `golden_ids`, or one of
+  // `refs` ("source:key") among their source keys; by seq, without payload.
+  virtual absl::StatusOr<std::vector<AuditEvent>> AuditEventsAbout(
+      const std::vector<std::string>& golden_ids, const std::vector<std::string>& refs) = 0;
+  // Empties the payloads of events `seqs`; returns how many were not yet
+  // empty. REQUIRES: inside BeginWrite().
+  virtual absl::StatusOr<int64_t> EraseAuditPayloadsOf(const std::vector<int64_t>& seqs,
+                                                       int64_t erased_by) = 0;
+  // Every (seq, golden_id) of audit_subjects, by seq then golden id.
+  virtual absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> ListAuditSubjects() = 0;
+  // The golden records merged into `golden_id`, directly or not (no JSON).
+  virtual absl::StatusOr<std::vector<GoldenRow>> ListAbsorbed(absl::string_view golden_id) = 0;
+  // Visits every current record that is not a delete marker with its
+  // normalized JSON, by record id.
+  virtual absl::Status ScanRecordJsons(
+      const std::function<absl::Status(int64_t record_id, absl::string_view json)>& visit) = 0;
+  // Deletes the row issues of `sources` whose stored row holds one of
+  // `needles` (bytes of an erased person's values); returns how many.
+  virtual absl::StatusOr<int64_t> EraseRowIssuesHolding(const std::vector<std::string>& sources,
+                                                        const std::vector<std::string>& needles) = 0;
   // Erasure. REQUIRES for writes: inside BeginWrite().
   virtual absl::StatusOr<int64_t> InsertErasure(const ErasureRow& row) = 0;
+  virtual absl::Status SetErasureCounts(int64_t erasure_id, absl::string_view counts_json) = 0;
   virtual absl::StatusOr<int64_t> CountErasures() = 0;
   // Inserts (hmac, kind) pairs not already there; returns how many were new.
   virtual absl::StatusOr<int64_t> InsertSuppressions(

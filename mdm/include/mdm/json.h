@@ -75,7 +75,8 @@ std::string UsersToJson(const std::vector<User>& users);
 std::string AuditEventsToJson(const std::vector<AuditEvent>& events);
 // {"ok", "events", "payloads_checked", "payloads_erased", "first_broken_seq", "problem"}.
 std::string AuditVerificationToJson(const AuditVerification& verification);
-// {"golden_id", "erased_ids", "audit_seq", counts by kind..., "wal_truncated"}.
+// {"golden_id", "erased_ids", "audit_seq", counts by kind..., "shared_keys",
+// "other_golden_ids", "wal_truncated"}.
 std::string ErasureReportToJson(const ErasureReport& report);
 // [{"channel", "purpose", "granted", "observed_at", "origin"}].
 std::string ConsentsToJson(const std::vector<EffectiveConsent>& consents);

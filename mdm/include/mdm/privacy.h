@@ -108,7 +108,13 @@ struct ErasureReport {
   int64_t consent_changes = 0;
   int64_t row_issues = 0;
   int64_t audit_payloads = 0;
-  int64_t suppression_keys = 0;
+  int64_t suppression_keys = 0;  // new HMACs on the suppression list
+  // Strong keys the person shares with other current records (a practice's
+  // phone, or a record of theirs in another golden record): not used as
+  // suppression keys; the golden records holding those records, for the
+  // officer to look at (and erase too when they are the same person).
+  int64_t shared_keys = 0;
+  std::vector<std::string> other_golden_ids;
   bool wal_truncated = false;  // false: another connection kept the log open
 };
 

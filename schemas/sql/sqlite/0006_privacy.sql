@@ -80,5 +80,10 @@ CREATE TABLE consent_changes (
 ) STRICT;
 CREATE INDEX consent_changes_by_golden ON consent_changes(golden_id, change_id);
 
+-- The ids merged into a golden record, for erasure and consent (a person's
+-- history and choices follow them into the survivor).
+CREATE INDEX golden_records_by_merged_into ON golden_records(merged_into)
+  WHERE merged_into != '';
+
 -- Runs count suppressed rows beside accepted and rejected ones.
 ALTER TABLE source_files ADD COLUMN suppressed INTEGER NOT NULL DEFAULT 0;

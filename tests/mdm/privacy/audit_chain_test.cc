@@ -4,7 +4,9 @@
 // byte changes.
 #include "mdm/privacy/audit_chain.h"
 
+#include <algorithm>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -68,10 +70,28 @@ std::vector<Link> Chain(int n, int erase_at = 0) {
   return chain;
 }
 
-AuditVerification Verify(const std::vector<Link>& chain) {
+// The golden ids audit_subjects holds for an event: those it names, unless
+// `subjects` says otherwise for its seq.
+AuditVerification Verify(const std::vector<Link>& chain,
+                         const std::map<int64_t, std::vector<std::string>>& subjects = {}) {
   ChainVerifier v;
-  for (const Link& l : chain) v.Add(l.event, l.payload ? &*l.payload : nullptr);
+  for (const Link& l : chain) {
+    std::vector<std::string> ids = l.event.golden_ids;
+    std::sort(ids.begin(), ids.end());
+    if (auto it = subjects.find(l.event.seq); it != subjects.end()) ids = it->second;
+    v.Add(l.event, l.payload ? &*l.payload : nullptr, ids);
+  }
   return v.Finish();
+}
+
+// Recomputes every link, as one who rewrote events would.
+void Rehash(std::vector<Link>& chain) {
+  std::string prev(kGenesisHash);
+  for (Link& l : chain) {
+    l.event.prev_hash = prev;
+    l.event.hash = EventHash(l.event);
+    prev = l.event.hash;
+  }
 }
 
 Link& At(std::vector<Link>& chain, int64_t seq) {
@@ -242,6 +262,17 @@ TEST_CASE("privacy audit chain: the verifier names the first broken event") {
     At(chain, 2).event.at = "2027-01-02T00:00:00Z";
     expected = 2;
   }
+  SECTION("the index of golden ids misses one the event names") {
+    const AuditVerification v = Verify(chain, {{5, {}}});
+    CHECK(v.first_broken_seq == 5);
+    return;
+  }
+  SECTION("part of the payload moved into the salt") {
+    store::AuditPayloadRow& p = *At(chain, 3).payload;
+    p.salt += p.payload.substr(0, 3);
+    p.payload = p.payload.substr(3);
+    expected = 3;
+  }
   SECTION("a payload wrongly emptied before a changed event: the earlier is named") {
     // erased_by can only be checked once every event is known; the event
     // named is still the first in the chain, not the first found.
@@ -256,11 +287,41 @@ TEST_CASE("privacy audit chain: the verifier names the first broken event") {
   CHECK_FALSE(v.problem.empty());
 }
 
-TEST_CASE("privacy audit chain: payloads emptied by a gdpr.erase event verify") {
+// Events 1 and 5 were about the person erased by event 6: one by golden id,
+// the other by a source record.
+std::vector<Link> ErasedChain() {
   std::vector<Link> chain = Chain(7, /*erase_at=*/6);
-  // Payloads 1 and 5 were about the erased person.
+  At(chain, 6).event.golden_ids = {"G-1"};
+  At(chain, 6).event.source_keys = {"crm:C5"};
+  Rehash(chain);
   At(chain, 1).payload = store::AuditPayloadRow{"", "", 6};
   At(chain, 5).payload = store::AuditPayloadRow{"", "", 6};
+  return chain;
+}
+
+TEST_CASE("privacy audit chain: an erased payload must be empty, later and about the person") {
+  std::vector<Link> chain = ErasedChain();
+  int64_t expected = 0;
+  SECTION("marked erased, but the payload is still there") {
+    At(chain, 5).payload = store::AuditPayloadRow{"5a175", "{\"forged\":1}", 6};
+    expected = 5;
+  }
+  SECTION("emptied by an erasure older than the event") {
+    At(chain, 7).payload = store::AuditPayloadRow{"", "", 6};
+    expected = 7;
+  }
+  SECTION("emptied by an erasure about somebody else") {
+    At(chain, 3).payload = store::AuditPayloadRow{"", "", 6};
+    expected = 3;
+  }
+  const AuditVerification v = Verify(chain);
+  INFO(v.problem);
+  CHECK_FALSE(v.ok);
+  CHECK(v.first_broken_seq == expected);
+}
+
+TEST_CASE("privacy audit chain: payloads emptied by a gdpr.erase event verify") {
+  std::vector<Link> chain = ErasedChain();
   const AuditVerification v = Verify(chain);
   INFO(v.problem);
   CHECK(v.ok);

@@ -546,6 +546,112 @@ TEST_CASE("privacy: erasure takes the person's records loaded but not matched ye
   CHECK(h.Verify().ok);
 }
 
+TEST_CASE("privacy: erasure reaches golden records the person passed through and their rejects") {
+  Harness h;
+  std::vector<Row> rows = testing::SamplePeopleRows();
+  // P20 (created after him) gets a second record. The steward merges P20
+  // into his golden record, then splits him off again: P20's old id, merged
+  // into his, is a golden record P20 only passed through, and its last
+  // content is P20's.
+  Row second = OfPerson(rows, "P20")[0];
+  second.source = "msl";
+  second.key = "M920";
+  rows.push_back(second);
+  h.Load(rows);
+  const std::vector<Row> person = OfPerson(rows, kErased);
+  const std::vector<Row> other = OfPerson(rows, "P20");
+  // A steward merges him into someone else's golden record, then splits him
+  // off again: that golden record's history holds his values.
+  Steward& steward = h.engine->Stewardship();
+  REQUIRE(steward.Merge(h.GoldenOf(person[0]), h.GoldenOf(other[0]), "look alike", "s1").ok());
+  for (size_t i = 1; i < other.size(); ++i) {
+    if (h.GoldenOf(other[i]) == h.GoldenOf(other[0])) continue;
+    REQUIRE(steward.Merge(h.GoldenOf(other[0]), h.GoldenOf(other[i]), "same", "s1").ok());
+  }
+  h.Run();
+  REQUIRE(h.GoldenOf(person[0]) == h.GoldenOf(other[0]));
+  const std::string merged = h.GoldenOf(person[0]);
+  std::vector<SourceRef> his;
+  for (const Row& r : person) {
+    INFO(r.Name() << " in " << h.GoldenOf(r));
+    if (h.GoldenOf(r) == merged) his.push_back({r.source, r.key});
+  }
+  const absl::Status split = steward.Split(merged, his, "two people", "s1");
+  INFO(split);
+  REQUIRE(split.ok());
+  h.Run();
+  REQUIRE(h.GoldenOf(person[0]) != h.GoldenOf(other[0]));
+  // Whoever the split gave a new id passed through `merged`, which keeps
+  // the other person and a history holding both.
+  const bool he_left = h.GoldenOf(person[0]) != merged;
+  const std::vector<Row>& erased_person = he_left ? person : other;
+  const std::vector<Row>& stayer = he_left ? other : person;
+  REQUIRE(h.GoldenOf(stayer[0]) == merged);
+  // A row of his rejected for a field too many: its bytes are kept.
+  ++h.files;
+  h.dir.Write(absl::StrCat("crm_", h.files, ".csv"),
+              absl::StrCat(testing::kSampleCsvHeader, "C990,", erased_person[0].family, ",",
+                           erased_person[0].given, ",,,", erased_person[0].email, ",75011,Paris,2026-01-01,,x\n"));
+  const RunReport rejected = h.Run();
+  REQUIRE(rejected.totals.rejected == 1);
+  for (const std::string& v : ValuesOf(erased_person)) REQUIRE(Holds(StoreBytes(h), v));
+
+  ErasureRequest request = EraseId("");
+  request.source = erased_person[0].source;
+  request.source_key = erased_person[0].key;
+  absl::StatusOr<ErasureReport> erased = h.privacy().Erase(request);
+  INFO(erased.status());
+  REQUIRE(erased.ok());
+  CHECK(erased->row_issues >= 1);
+  const std::string bytes = StoreBytes(h);
+  // Values only this person has (another "Luc" may well remain).
+  std::vector<Row> everyone_else;
+  for (const Row& r : rows) {
+    if (r.person != erased_person[0].person) everyone_else.push_back(r);
+  }
+  const std::vector<std::string> others_values = ValuesOf(everyone_else);
+  for (const std::string& v : ValuesOf(erased_person)) {
+    if (std::count(others_values.begin(), others_values.end(), v) > 0) continue;
+    INFO(v);
+    CHECK_FALSE(Holds(bytes, v));
+  }
+  CHECK(Holds(bytes, stayer[0].email));  // the other person is still there
+  const AuditVerification v = h.Verify();
+  INFO(v.problem);
+  CHECK(v.ok);
+}
+
+TEST_CASE("privacy: a strong key shared with someone else does not suppress them") {
+  Harness h;
+  std::vector<Row> rows = testing::SamplePeopleRows();
+  const std::vector<Row> person = OfPerson(rows, kErased);
+  REQUIRE_FALSE(person[0].phone.empty());
+  // A colleague at his practice answers on the same phone.
+  for (Row& r : rows) {
+    if (r.person == "P3") r.phone = person[0].phone;
+  }
+  h.Load(rows);
+  const Row colleague = OfPerson(rows, "P3")[0];
+  const std::string colleague_id = h.GoldenOf(colleague);
+  REQUIRE(colleague_id != h.GoldenOf(person[0]));
+
+  absl::StatusOr<ErasureReport> erased = h.privacy().Erase(EraseId(h.GoldenOf(person[0])));
+  INFO(erased.status());
+  REQUIRE(erased.ok());
+  CHECK(erased->shared_keys == 1);
+  CHECK(erased->other_golden_ids == std::vector<std::string>{colleague_id});
+  // The colleague's next delivery, same phone, loads.
+  Row moved = colleague;
+  moved.observed = "2026-06-01";
+  moved.city = "Lyon";
+  moved.postcode = "69003";
+  const RunReport next = h.Load({moved});
+  CHECK(next.totals.suppressed == 0);
+  CHECK(next.totals.updated == 1);
+  CHECK(h.engine->Record(moved.source, moved.key)->current.record.addresses.at(0).postcode ==
+        "69003");
+}
+
 TEST_CASE("privacy: after an erasure with review items around, delta and full runs agree") {
   // A wide review band, so that the erased person had review items and
   // scored edges with others.
@@ -900,14 +1006,21 @@ TEST_CASE("privacy: retention purges exactly the records older than the period")
   CHECK(retired > 0);
   CHECK(applied->golden_records_emptied == retired);
   CHECK(applied->audit_payloads >= retired);
-  bool purge_event = false;
+  // One event names the purged records, one the golden records emptied.
+  int purge_events = 0, emptying_events = 0;
   for (const AuditEvent& e : h.Log()) {
     if (e.action != "retention.purge") continue;
-    purge_event = true;
-    CHECK(e.source_keys.size() == 15);
     CHECK(e.actor == "dpo1");
+    if (e.golden_ids.empty()) {
+      ++purge_events;
+      CHECK(e.source_keys.size() == 15);
+    } else {
+      ++emptying_events;
+      CHECK(static_cast<int64_t>(e.golden_ids.size()) == retired);
+    }
   }
-  CHECK(purge_event);
+  CHECK(purge_events == 1);
+  CHECK(emptying_events == 1);
   const AuditVerification v = h.Verify();
   INFO(v.problem);
   CHECK(v.ok);

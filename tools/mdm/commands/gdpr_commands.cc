@@ -77,6 +77,13 @@ int Erase(const CommonOptions& common, const GdprFlags& f) {
             << " pins, " << r->change_requests << " change requests, " << r->consent_changes
             << " consent changes, " << r->row_issues << " row issues, " << r->audit_payloads
             << " audit payloads; " << r->suppression_keys << " suppression keys\n";
+  if (r->shared_keys > 0) {
+    std::cout << "note: " << r->shared_keys
+              << " of the person's identifiers, e-mails, phones or name + postcode are also held "
+                 "by other golden records, so they do not suppress: "
+              << absl::StrJoin(r->other_golden_ids, ", ")
+              << " (check them; erase them too if they are the same person)\n";
+  }
   if (!r->wal_truncated) {
     std::cout << "warning: another process holds the store open, so its write-ahead log "
                  "could not be truncated yet; run `mdm audit verify` once it has closed\n";
