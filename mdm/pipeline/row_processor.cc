@@ -39,7 +39,14 @@ ProcessedRow ProcessRow(PendingRow row, const RowContext& context) {
       suppressor->MatchesKey(context.source->name, built.record.source_key)) {
     return Suppressed(row);
   }
+  // A rejected row is stored with its bytes: an erased person's must not
+  // be, so what could be read of it is normalized and checked first.
+  const auto erased_person = [&] {
+    if (suppressor == nullptr || suppressor->empty()) return false;
+    return suppressor->Matches(normalize::NormalizeRecord(built.record, context.normalize).record);
+  };
   if (built.record.source_key.empty()) {
+    if (erased_person()) return Suppressed(row);
     return Reject(row,
                   {"", 0, "source_key", model::IssueReason::kMissingSourceKey,
                    "the column mapped to source_key is empty or absent", ""},
@@ -47,6 +54,7 @@ ProcessedRow ProcessRow(PendingRow row, const RowContext& context) {
   }
   for (const model::RowIssue& issue : built.issues) {
     if (model::SeverityOf(issue.reason) == model::Severity::kReject) {
+      if (erased_person()) return Suppressed(row);
       model::RowIssue reject = issue;
       reject.source_key = built.record.source_key;
       return Reject(row, std::move(reject), context);

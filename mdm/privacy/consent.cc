@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/privacy/consent.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "mdm/base/iso_time.h"
+#include "mdm/status.h"
 
 namespace mdm::privacy {
 namespace {
@@ -34,6 +36,23 @@ absl::Status CheckConsent(absl::string_view channel, absl::string_view purpose) 
     }
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<store::ConsentChangeRow>> ConsentChangesOf(
+    store::Store& store, absl::string_view golden_id) {
+  MDM_ASSIGN_OR_RETURN(std::vector<store::ConsentChangeRow> changes,
+                       store.ListConsentChanges(golden_id));
+  MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenRow> absorbed, store.ListAbsorbed(golden_id));
+  for (const store::GoldenRow& a : absorbed) {
+    MDM_ASSIGN_OR_RETURN(std::vector<store::ConsentChangeRow> more,
+                         store.ListConsentChanges(a.golden_id));
+    changes.insert(changes.end(), more.begin(), more.end());
+  }
+  std::sort(changes.begin(), changes.end(),
+            [](const store::ConsentChangeRow& a, const store::ConsentChangeRow& b) {
+              return a.change_id < b.change_id;
+            });
+  return changes;
 }
 
 std::vector<EffectiveConsent> EffectiveConsents(

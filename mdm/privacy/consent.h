@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "mdm/privacy.h"
 #include "mdm/record.h"
@@ -26,6 +27,11 @@ inline constexpr const char* kConsentChannels[] = {"email", "phone", "visit"};
 // InvalidArgument unless `channel` is one of kConsentChannels and `purpose`
 // is at most 100 bytes of printable text.
 absl::Status CheckConsent(absl::string_view channel, absl::string_view purpose);
+
+// The officer's consent changes for `golden_id` and every id merged into it
+// (a person's word follows them into the survivor), oldest first.
+absl::StatusOr<std::vector<store::ConsentChangeRow>> ConsentChangesOf(store::Store& store,
+                                                                      absl::string_view golden_id);
 
 // Sorted by (channel, purpose).
 std::vector<EffectiveConsent> EffectiveConsents(

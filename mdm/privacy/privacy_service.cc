@@ -162,7 +162,7 @@ class PrivacyService final : public Privacy {
         });
     MDM_RETURN_IF_ERROR(read);
     MDM_ASSIGN_OR_RETURN(std::vector<store::ConsentChangeRow> changes,
-                         ctx_.store.ListConsentChanges(target.row.golden_id));
+                         ConsentChangesOf(ctx_.store, target.row.golden_id));
     return EffectiveConsents(members, changes);
   }
 

@@ -20,7 +20,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json Parsed(const std::string& text) { return Json::parse(text); }
+// The library's own renderings: never malformed, but no exception may leave
+// the library, so a failure shows as null rather than a throw.
+Json Parsed(const std::string& text) {
+  Json parsed = Json::parse(text, nullptr, false);
+  return parsed.is_discarded() ? Json() : parsed;
+}
 
 // The source's settings a record was loaded under, by the record itself.
 Json SourceRecordJson(const StoredRecord& r) {
@@ -105,7 +110,7 @@ absl::StatusOr<std::string> ExportSubject(const PrivacyContext& ctx,
   }
   MDM_ASSIGN_OR_RETURN(doc["steward"], StewardJson(store, s));
   MDM_ASSIGN_OR_RETURN(std::vector<store::ConsentChangeRow> changes,
-                       store.ListConsentChanges(id));
+                       ConsentChangesOf(store, id));
   doc["consent"] = Parsed(ConsentsToJson(EffectiveConsents(current, changes)));
   MDM_ASSIGN_OR_RETURN(std::optional<store::RestrictionRow> restriction,
                        store.GetRestriction(id));

@@ -506,6 +506,14 @@ TEST_CASE("privacy: an erased person stays erased when the same rows come again"
   const RunReport third = h.Load({disguised});
   CHECK(third.totals.suppressed == 1);
   CHECK(h.engine->Record("crm", "C9016").status().code() == absl::StatusCode::kNotFound);
+
+  // A row of his the run would reject (no key): counted, not stored as a reject.
+  Row keyless = disguised;
+  keyless.key = "";
+  const RunReport fourth = h.Load({keyless});
+  CHECK(fourth.totals.suppressed == 1);
+  CHECK(fourth.totals.rejected == 0);
+  CHECK_FALSE(Holds(StoreBytes(h), person[0].email));
   const AuditVerification v = h.Verify();
   INFO(v.problem);
   CHECK(v.ok);
@@ -900,6 +908,22 @@ TEST_CASE("privacy: the officer's consent is the latest word") {
     CHECK_FALSE(e.payload.empty());
   }
   CHECK(consent_events == 3);
+
+  // The word follows the person when a steward merges their golden record
+  // into an older one.
+  const std::string younger = h.GoldenOf(rows.back());
+  REQUIRE(h.privacy().SetConsent({younger, "phone", "", false, "objected", "dpo1"}).ok());
+  REQUIRE(h.engine->Stewardship().Merge(id, younger, "same person", "s1").ok());
+  h.Run();
+  const std::string survivor = h.GoldenOf(rows.back());
+  REQUIRE(survivor != younger);
+  c = h.privacy().Consents(survivor);
+  REQUIRE(c.ok());
+  bool phone_refused = false;
+  for (const EffectiveConsent& e : *c) {
+    phone_refused = phone_refused || (e.channel == "phone" && !e.granted);
+  }
+  CHECK(phone_refused);
   const AuditVerification v = h.Verify();
   INFO(v.problem);
   CHECK(v.ok);
