@@ -59,6 +59,10 @@ ModelSummary Summarize(const match::MatchModel& model) {
   return s;
 }
 
+std::string KeyPathOf(const EngineOptions& options) {
+  return options.key_path.empty() ? privacy::DefaultKeyPath(options.db_path) : options.key_path;
+}
+
 class EngineImpl final : public Engine {
  public:
   EngineImpl(std::unique_ptr<store::Store> store, const EngineOptions& options)
@@ -66,8 +70,7 @@ class EngineImpl final : public Engine {
         threads_(options.threads > 0
                      ? options.threads
                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
-        key_path_(options.key_path.empty() ? privacy::DefaultKeyPath(options.db_path)
-                                           : options.key_path),
+        key_path_(KeyPathOf(options)),
         steward_(steward::NewStewardService(*store_, clock_)),
         privacy_(privacy::NewPrivacyService({*store_, clock_, key_path_, threads_,
                                              [this] { DropMatchOneIndex(); }})) {}
@@ -181,8 +184,7 @@ class EngineImpl final : public Engine {
 // With create_if_missing, the secret key is created beside a store that
 // has none, unless erased people's keys already depend on a lost one.
 absl::Status EnsureKey(store::Store& store, const EngineOptions& options) {
-  const std::string path = options.key_path.empty() ? privacy::DefaultKeyPath(options.db_path)
-                                                    : options.key_path;
+  const std::string path = KeyPathOf(options);
   if (!options.create_if_missing || std::filesystem::exists(path)) return absl::OkStatus();
   MDM_ASSIGN_OR_RETURN(std::vector<std::string> suppressions, store.ListSuppressions());
   if (!suppressions.empty()) {

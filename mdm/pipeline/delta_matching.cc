@@ -518,8 +518,8 @@ class DeltaRun {
   absl::flat_hash_map<RuleKey, std::vector<int64_t>> members_;  // records not in A
   std::vector<NewEdge> new_edges_;
   std::vector<int64_t> seeds_;               // records of pending steward decisions
-  std::vector<store::StewardLink> links_;
-  RestrictedRecords restricted_;  // members of restricted golden records    // the steward links touching S
+  std::vector<store::StewardLink> links_;  // the steward links touching S
+  RestrictedRecords restricted_;           // members of restricted golden records
 };
 
 }  // namespace

@@ -4,10 +4,11 @@
 // The in-memory index behind Engine::MatchOne (mdm/match_one.h): every
 // current record's match keys (one FeatureTable), the blocks of every rule
 // over them, the golden record of each, and the setting and model of the
-// newest run. Restricted golden records (mdm/privacy.h) are left out. Built once from the store (seconds for a million records);
-// a query then touches memory only: it normalizes the record, looks its
-// blocking keys up, copies the few candidate rows beside it into a small
-// table of its own and scores them.
+// newest run; restricted golden records (mdm/privacy.h) are left out. Built
+// once from the store (seconds for a million records); a query then touches
+// memory only: it normalizes the record, looks its blocking keys up, copies
+// the few candidate rows beside it into a small table of its own and scores
+// them.
 //
 // Thread-safety: Match() is const and may run from many threads at once.
 // The index is a snapshot: it does not see runs after Build().

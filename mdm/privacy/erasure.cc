@@ -70,11 +70,13 @@ std::vector<std::string> Needles(const std::vector<SourceRecord>& versions) {
   return sorted;
 }
 
-// Records loaded since the last run that matched (`mdm run --load-only`)
-// belong to no golden record yet: those carrying one of the person's strong
-// keys are the person's too, and go with the rest (their versions too).
+// The records to erase: the person's (`ids` and `refs`, ids ascending), to
+// which this adds the records loaded since the last run that matched
+// (`mdm run --load-only`) that carry one of the person's strong keys: they
+// belong to no golden record yet, but are the person's too.
 absl::Status AddUnmatchedRecords(store::Store& store, const std::vector<StrongKey>& keys,
-                                 Subject& subject, std::vector<SourceRecord>& versions) {
+                                 std::vector<int64_t>& ids, std::vector<std::string>& refs,
+                                 std::vector<SourceRecord>& versions) {
   MDM_ASSIGN_OR_RETURN(std::vector<int64_t> unmatched, store.ListUnmatchedRecords());
   if (unmatched.empty()) return absl::OkStatus();
   absl::flat_hash_set<std::string> texts;
@@ -84,8 +86,8 @@ absl::Status AddUnmatchedRecords(store::Store& store, const std::vector<StrongKe
         MDM_ASSIGN_OR_RETURN(SourceRecord r, model::RecordFromJson(json));
         for (const StrongKey& k : StrongKeysOf(r)) {
           if (!texts.contains(KeyText(k))) continue;
-          subject.record_ids.push_back(id);
-          subject.refs.push_back(absl::StrCat(r.source, ":", r.source_key));
+          ids.push_back(id);
+          refs.push_back(absl::StrCat(r.source, ":", r.source_key));
           versions.push_back(std::move(r));
           break;
         }
@@ -94,13 +96,11 @@ absl::Status AddUnmatchedRecords(store::Store& store, const std::vector<StrongKe
   MDM_RETURN_IF_ERROR(read);
   // Keep ids ascending (as the store wants them) and refs beside their ids.
   std::vector<std::pair<int64_t, std::string>> both;
-  for (size_t i = 0; i < subject.record_ids.size(); ++i) {
-    both.emplace_back(subject.record_ids[i], std::move(subject.refs[i]));
-  }
+  for (size_t i = 0; i < ids.size(); ++i) both.emplace_back(ids[i], std::move(refs[i]));
   std::sort(both.begin(), both.end());
   for (size_t i = 0; i < both.size(); ++i) {
-    subject.record_ids[i] = both[i].first;
-    subject.refs[i] = std::move(both[i].second);
+    ids[i] = both[i].first;
+    refs[i] = std::move(both[i].second);
   }
   return absl::OkStatus();
 }
@@ -220,19 +220,21 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
                                                           request.source, request.source_key));
     MDM_ASSIGN_OR_RETURN(Subject subject, LoadSubject(store, report.golden_id));
     std::vector<SourceRecord> versions = VersionsOf(subject);
-    MDM_RETURN_IF_ERROR(AddUnmatchedRecords(store, KeysOf(versions), subject, versions));
+    std::vector<int64_t> ids = subject.record_ids;
+    std::vector<std::string> refs = subject.refs;
+    MDM_RETURN_IF_ERROR(AddUnmatchedRecords(store, KeysOf(versions), ids, refs, versions));
     MDM_ASSIGN_OR_RETURN(std::vector<StrongKey> keys,
-                         UnsharedKeys(store, KeysOf(versions), subject.record_ids, report));
+                         UnsharedKeys(store, KeysOf(versions), ids, report));
     report.erased_ids = subject.GoldenIds();
 
     AuditTrail audit(store, ctx.clock);
     MDM_ASSIGN_OR_RETURN(report.audit_seq,
-                         audit.Append({request.actor, "gdpr.erase", report.erased_ids,
-                                       subject.refs, 0, request.reason}));
+                         audit.Append({request.actor, "gdpr.erase", report.erased_ids, refs, 0,
+                                       request.reason}));
     // Every event about the person: about their golden ids, or naming one
     // of their records (also in golden records they only passed through).
     MDM_ASSIGN_OR_RETURN(std::vector<AuditEvent> events,
-                         store.AuditEventsAbout(report.erased_ids, subject.refs));
+                         store.AuditEventsAbout(report.erased_ids, refs));
     std::vector<int64_t> seqs;
     std::vector<std::string> passed_through;
     for (const AuditEvent& e : events) {
@@ -241,9 +243,8 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
       // records is a golden record they were in.
       if (!absl::StartsWith(e.action, "golden.") || e.golden_ids.empty()) continue;
       const bool names_them = std::any_of(
-          e.source_keys.begin(), e.source_keys.end(), [&subject](const std::string& ref) {
-            return std::find(subject.refs.begin(), subject.refs.end(), ref) !=
-                   subject.refs.end();
+          e.source_keys.begin(), e.source_keys.end(), [&refs](const std::string& ref) {
+            return std::find(refs.begin(), refs.end(), ref) != refs.end();
           });
       const std::string& id = e.golden_ids.front();
       if (names_them && std::find(report.erased_ids.begin(), report.erased_ids.end(), id) ==
@@ -253,8 +254,8 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
     }
     MDM_ASSIGN_OR_RETURN(report.audit_payloads,
                          store.EraseAuditPayloadsOf(seqs, report.audit_seq));
-    MDM_RETURN_IF_ERROR(DropEdgesTo(store, subject.record_ids));
-    MDM_ASSIGN_OR_RETURN(store::ErasedRows rows, store.EraseRecords(subject.record_ids));
+    MDM_RETURN_IF_ERROR(DropEdgesTo(store, ids));
+    MDM_ASSIGN_OR_RETURN(store::ErasedRows rows, store.EraseRecords(ids));
     report.source_records = rows.source_records;
     report.history_versions = rows.history_versions;
     report.review_items = rows.review_items;

@@ -86,8 +86,7 @@ struct GoldenEvent {
   int64_t event_id = 0;
   int64_t run_id = 0;
   std::string at;      // ISO-8601 UTC
-  std::string kind;    // created, updated, merged, merged_into, split, split_from, retired,
-                       // erased
+  std::string kind;    // created, updated, merged, merged_into, split, split_from, retired
   std::string detail;  // JSON: the other golden ids and the records that moved
 };
 

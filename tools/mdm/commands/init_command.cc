@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "mdm/privacy/secret_key.h"
 #include "tools/mdm/cli.h"
 
 namespace mdm::cli {
@@ -21,7 +22,7 @@ void RegisterInit(CLI::App& app, CommonOptions& common, Action* action) {
       absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options);
       if (!engine.ok()) return Fail(engine.status());
       const std::string key =
-          common.key_file.empty() ? common.db + ".key" : common.key_file;
+          common.key_file.empty() ? privacy::DefaultKeyPath(common.db) : common.key_file;
       if (common.json) {
         std::cout << nlohmann::json{{"db", common.db}, {"key_file", key}, {"status", "ready"}}.dump()
                   << "\n";
