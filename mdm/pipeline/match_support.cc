@@ -42,8 +42,15 @@ cluster::ClusterOutput ClusterEdges(const match::FeatureTable& table,
   in.identity.resize(in.rows);
   for (uint32_t row = 0; row < in.rows; ++row) in.identity[row] = cannot_link.Keys(row);
   if (!links.frozen.empty()) {
+    // A restricted golden record neither absorbs nor is absorbed: no edge,
+    // not even a steward's must-link decided before the restriction, joins
+    // a frozen row to a row outside its group. Cannot-links stay (they
+    // never merge).
     std::erase_if(merges, [&links](const cluster::Edge& e) {
       return links.frozen[e.a] != links.frozen[e.b];
+    });
+    std::erase_if(links.must, [&links](const std::pair<uint32_t, uint32_t>& m) {
+      return links.frozen[m.first] != links.frozen[m.second];
     });
   }
   in.merges = std::move(merges);

@@ -51,7 +51,9 @@ absl::StatusOr<std::optional<match::MatchModel>> LoadModel(store::Store& store,
 // Clusters the rows of `table` joined by `merges` (auto-merge edges) and
 // the steward's must-links, never across a cannot-link conflict or a
 // steward's cannot-link, with the chaining guard when `scorer` is given
-// (see cluster/clusterer.h).
+// (see cluster/clusterer.h). When `links.frozen` is set, merges and
+// must-links between rows of different frozen groups (a restricted golden
+// record's rows and any other row) are dropped (restricted_records.h).
 cluster::ClusterOutput ClusterEdges(const match::FeatureTable& table,
                                     std::vector<cluster::Edge> merges,
                                     const match::CannotLink& cannot_link,

@@ -2,9 +2,13 @@
 // File: mdm/pipeline/restricted_records.h
 //
 // How a run honours a restriction of processing (GDPR Art. 18, mdm/privacy.h):
-// the members of a restricted golden record stay together, and no auto-merge
-// edge joins one of them to any other record, so the golden record neither
-// absorbs nor is absorbed while restricted. Shared by full and delta runs.
+// the members of a restricted golden record stay together, and neither an
+// auto-merge edge nor a steward's must-link (even one decided before the
+// restriction) joins one of them to any other record (ClusterEdges in
+// match_support.h drops both), so the golden record neither absorbs nor is
+// absorbed while restricted. Shared by full and delta runs. Stewards cannot
+// merge, split or pin a restricted golden record, nor decide "same" on a
+// review item touching one (mdm/steward.h); steward search leaves it out.
 #ifndef MDM_PIPELINE_RESTRICTED_RECORDS_H_
 #define MDM_PIPELINE_RESTRICTED_RECORDS_H_
 

@@ -23,7 +23,8 @@ struct RowLinks {
   std::vector<std::pair<uint32_t, uint32_t>> must;
   std::vector<std::pair<uint32_t, uint32_t>> cannot;
   // Per row, the restricted golden record it belongs to (0: none); empty
-  // when no row does (restricted_records.h). Merges across groups are dropped.
+  // when no row does (restricted_records.h). Merges and must-links across
+  // groups are dropped (ClusterEdges in match_support.h).
   std::vector<int64_t> frozen{};
 };
 

@@ -65,7 +65,10 @@ absl::StatusOr<ChangeRequest> DecideChange(const Context& ctx, int64_t dcr_id, b
     c.decided_at = ctx.Now();
     c.decision_reason = std::string(reason);
     if (approve) {
-      // The override names the request (dcr_id) for its lineage.
+      // The override names the request (dcr_id) for its lineage. Pinning
+      // refuses a restricted golden record (FailedPrecondition): approving
+      // waits until it is unrestricted; rejecting changes no value and is
+      // allowed.
       MDM_RETURN_IF_ERROR(
           PinValue(ctx, c.golden_id, c.field, c.value, reason, steward, dcr_id).status());
     }

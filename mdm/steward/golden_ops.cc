@@ -52,6 +52,8 @@ absl::StatusOr<Override> Pin(const Context& ctx, absl::string_view golden_id,
                              absl::string_view reason, absl::string_view steward,
                              int64_t dcr_id) {
   MDM_ASSIGN_OR_RETURN(GoldenTarget target, ActiveGolden(ctx.store, golden_id));
+  // Also refuses approving a change request (change_requests.cc pins here).
+  MDM_RETURN_IF_ERROR(CheckNotRestricted(ctx.store, target.row.golden_id, "pin"));
   const std::string now = ctx.Now();
   MDM_ASSIGN_OR_RETURN(std::optional<store::OverrideRow> before,
                        PinnedOf(ctx.store, golden_id, field));
@@ -86,6 +88,7 @@ absl::Status SplitGolden(const Context& ctx, absl::string_view golden_id,
   if (records.empty()) return absl::InvalidArgumentError("split: name the records to split off");
   return ctx.InWrite([&]() -> absl::Status {
     MDM_ASSIGN_OR_RETURN(GoldenTarget target, ActiveGolden(ctx.store, golden_id));
+    MDM_RETURN_IF_ERROR(CheckNotRestricted(ctx.store, target.row.golden_id, "split"));
     const absl::flat_hash_set<int64_t> members(target.members.begin(), target.members.end());
     std::vector<int64_t> part;
     for (const SourceRef& r : records) {
@@ -126,6 +129,8 @@ absl::Status MergeGoldens(const Context& ctx, absl::string_view golden_a,
     if (a.row.seq == b.row.seq) {
       return absl::InvalidArgumentError("merge: name two different golden records");
     }
+    MDM_RETURN_IF_ERROR(CheckNotRestricted(ctx.store, a.row.golden_id, "merge"));
+    MDM_RETURN_IF_ERROR(CheckNotRestricted(ctx.store, b.row.golden_id, "merge"));
     if (a.members.empty() || b.members.empty()) {
       return absl::FailedPreconditionError("merge: a golden record without members");
     }
@@ -161,6 +166,8 @@ absl::StatusOr<Override> UnpinValue(const Context& ctx, absl::string_view golden
   MDM_RETURN_IF_ERROR(CheckText("steward", steward));
   Override out;
   const absl::Status written = ctx.InWrite([&]() -> absl::Status {
+    // No restriction check (GDPR Art. 18): an unpin adds no value and merges
+    // nothing; it only withdraws a steward's own pin.
     MDM_ASSIGN_OR_RETURN(GoldenTarget target, ActiveGolden(ctx.store, golden_id));
     MDM_ASSIGN_OR_RETURN(std::optional<store::OverrideRow> pinned,
                          PinnedOf(ctx.store, target.row.golden_id, field));

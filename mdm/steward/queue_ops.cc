@@ -253,6 +253,16 @@ absl::StatusOr<ReviewItem> DecideItem(const Context& ctx, const Decision& decisi
           "review item ", row.item_id, " is stale: one of its records has a new version that "
           "no run has matched yet; run `mdm run`, then decide it again"));
     }
+    // The golden records of the item's two records (the links written below
+    // change no membership: the audit event names these too).
+    MDM_ASSIGN_OR_RETURN(RecordNames names, NamesOf(ctx.store, {row.record_a, row.record_b}));
+    if (decision.verdict == Verdict::kSame) {
+      // `same` would merge a restricted golden record with another (GDPR
+      // Art. 18). `different` stays allowed: a cannot-link never merges.
+      for (const std::string& golden_id : names.golden_ids) {
+        MDM_RETURN_IF_ERROR(CheckNotRestricted(ctx.store, golden_id, "deciding same"));
+      }
+    }
     const std::string now = ctx.Now();
     row.status = "decided";
     row.decision = VerdictName(decision.verdict);
@@ -266,7 +276,6 @@ absl::StatusOr<ReviewItem> DecideItem(const Context& ctx, const Decision& decisi
     } else {
       MDM_RETURN_IF_ERROR(SeparateRecords(ctx.store, row.record_a, row.record_b, author));
     }
-    MDM_ASSIGN_OR_RETURN(RecordNames names, NamesOf(ctx.store, {row.record_a, row.record_b}));
     MDM_RETURN_IF_ERROR(ctx.Audit({decision.steward,
                                    absl::StrCat("steward.decide.", row.decision),
                                    std::move(names.golden_ids), std::move(names.refs), 0,

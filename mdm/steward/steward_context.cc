@@ -2,6 +2,7 @@
 #include "mdm/steward/steward_context.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "mdm/base/iso_time.h"
@@ -108,6 +109,16 @@ absl::StatusOr<GoldenTarget> ActiveGolden(store::Store& store, absl::string_view
   std::sort(t.members.begin(), t.members.end());
   t.row = *std::move(row);
   return t;
+}
+
+absl::Status CheckNotRestricted(store::Store& store, absl::string_view golden_id,
+                                absl::string_view action) {
+  MDM_ASSIGN_OR_RETURN(std::optional<store::RestrictionRow> restriction,
+                       store.GetRestriction(golden_id));
+  if (!restriction) return absl::OkStatus();
+  return absl::FailedPreconditionError(
+      absl::StrCat("golden record ", golden_id, " is restricted (GDPR Art. 18): ", action,
+                   " refused until the privacy officer lifts the restriction"));
 }
 
 absl::StatusOr<int64_t> RecordIdOf(store::Store& store, absl::string_view source,

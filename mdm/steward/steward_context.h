@@ -60,6 +60,13 @@ struct GoldenTarget {
 // NotFound for an unknown id; FailedPrecondition unless it is active.
 absl::StatusOr<GoldenTarget> ActiveGolden(store::Store& store, absl::string_view golden_id);
 
+// FailedPrecondition naming `golden_id` when it is restricted (GDPR Art. 18,
+// mdm/privacy.h): a restricted golden record neither absorbs nor is absorbed,
+// split or given new values until it is unrestricted. `action` ("merge",
+// "split", ...) says what was refused.
+absl::Status CheckNotRestricted(store::Store& store, absl::string_view golden_id,
+                                absl::string_view action);
+
 // The record id of source record "source:key"; NotFound when unknown.
 absl::StatusOr<int64_t> RecordIdOf(store::Store& store, absl::string_view source,
                                    absl::string_view source_key);

@@ -424,12 +424,14 @@ absl::StatusOr<std::vector<GoldenRow>> SqliteStewardRepository::SearchGoldens(
     absl::string_view exact, absl::string_view folded, int64_t limit) {
   // A full scan of the golden JSON: about a second per million golden
   // records, fine for a steward's search (an index would cost every run).
+  // Restricted golden records (GDPR Art. 18, mdm/privacy.h) are left out.
   MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
       "SELECT seq, golden_id, status, merged_into, created_run, updated_run, content_hash, "
       "golden_json FROM golden_records WHERE status = 0 AND (golden_id = ?1 OR seq IN "
       "(SELECT m.golden_seq FROM source_records r JOIN golden_members m "
       "ON m.record_id = r.record_id WHERE r.source_key = ?1) OR "
-      "(?2 <> '' AND instr(golden_json, ?2) > 0)) ORDER BY seq LIMIT ?3"));
+      "(?2 <> '' AND instr(golden_json, ?2) > 0)) "
+      "AND golden_id NOT IN (SELECT golden_id FROM restrictions) ORDER BY seq LIMIT ?3"));
   s.Bind(1, exact);
   s.Bind(2, folded);
   s.Bind(3, limit);

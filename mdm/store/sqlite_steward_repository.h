@@ -47,6 +47,7 @@ class SqliteStewardRepository {
   absl::Status InsertUser(const UserRow& user);
   absl::StatusOr<std::optional<UserRow>> FindUser(absl::string_view name);
   absl::StatusOr<std::vector<UserRow>> ListUsers();
+  // As Store::SearchGoldens(), restricted golden records left out.
   absl::StatusOr<std::vector<GoldenRow>> SearchGoldens(absl::string_view exact,
                                                        absl::string_view folded, int64_t limit);
 

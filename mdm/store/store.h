@@ -406,7 +406,7 @@ class Store {
   virtual absl::StatusOr<std::vector<UserRow>> ListUsers() = 0;
   // Active golden records whose id or a member's source key is `exact`, or
   // whose JSON contains `folded` (folded name keys, identifier values), at
-  // most `limit`, by seq.
+  // most `limit`, by seq; restricted ones (0006) are left out.
   virtual absl::StatusOr<std::vector<GoldenRow>> SearchGoldens(absl::string_view exact,
                                                                absl::string_view folded,
                                                                int64_t limit) = 0;

@@ -29,10 +29,22 @@
 // version no run has matched yet; deciding a stale item is refused
 // (FailedPrecondition) until a run has re-evaluated it.
 //
+// RESTRICTION. A golden record restricted under GDPR Art. 18
+// (Privacy::Restrict, mdm/privacy.h) is frozen until unrestricted: Merge,
+// Split, Pin, approving a change request on it, and deciding `same` on a
+// review item one of whose records is in it are refused
+// (FailedPrecondition naming the golden id), and Search leaves it out.
+// Deciding `different`, rejecting a change request and Unpin stay allowed:
+// they never merge a record into or out of it. A `same` decided before the
+// restriction is not applied while it lasts (runs drop must-links between
+// its members and other records). Restricting or unrestricting makes the
+// items of its records stale until the next run.
+//
 // Errors: NotFound for unknown ids; InvalidArgument for bad input (empty
 // reason or steward, unknown field, bad value); Aborted for conflicts;
-// FailedPrecondition for stale items and golden records that are not
-// active. Messages name ids and fields, never a person's data.
+// FailedPrecondition for stale items, golden records that are not active
+// and restricted golden records (see RESTRICTION). Messages name ids and
+// fields, never a person's data.
 // Thread-safety: as Engine (one thread at a time).
 #ifndef MDM_STEWARD_H_
 #define MDM_STEWARD_H_
@@ -199,14 +211,15 @@ class Steward {
   virtual absl::StatusOr<ReviewItem> Decide(const Decision& decision) = 0;
 
   // --- golden records -----------------------------------------------------
-  // Splits `records` (members of active golden record `golden_id`, not all
-  // of them) off into a golden record of their own.
+  // Splits `records` (members of active, unrestricted golden record
+  // `golden_id`, not all of them) off into a golden record of their own.
   virtual absl::Status Split(absl::string_view golden_id, const std::vector<SourceRef>& records,
                              absl::string_view reason, absl::string_view steward) = 0;
-  // Joins two active golden records into one.
+  // Joins two active, unrestricted golden records into one.
   virtual absl::Status Merge(absl::string_view golden_a, absl::string_view golden_b,
                              absl::string_view reason, absl::string_view steward) = 0;
-  // Pins `value` on `field` of an active golden record until Unpin.
+  // Pins `value` on `field` of an active, unrestricted golden record until
+  // Unpin.
   virtual absl::StatusOr<Override> Pin(absl::string_view golden_id, absl::string_view field,
                                        absl::string_view value, absl::string_view reason,
                                        absl::string_view steward) = 0;
@@ -216,9 +229,9 @@ class Steward {
   // Pinned overrides of a golden record (all = also unpinned ones).
   virtual absl::StatusOr<std::vector<Override>> Overrides(absl::string_view golden_id,
                                                           bool all) = 0;
-  // Golden records whose name, golden id, identifier or source key
+  // Active golden records whose name, golden id, identifier or source key
   // contains `text` (case- and accent-insensitive for names), at most
-  // `limit`.
+  // `limit`; restricted ones are left out.
   virtual absl::StatusOr<std::vector<GoldenHit>> Search(absl::string_view text,
                                                         int64_t limit) = 0;
 
@@ -231,7 +244,8 @@ class Steward {
   // Requests with `status` (nullopt = all), newest first.
   virtual absl::StatusOr<std::vector<ChangeRequest>> Changes(
       std::optional<ChangeRequestStatus> status, int64_t limit) = 0;
-  // Approving pins the value (an override naming the request).
+  // Approving pins the value (an override naming the request); refused
+  // while the golden record is restricted, rejecting is not.
   virtual absl::StatusOr<ChangeRequest> DecideChange(int64_t dcr_id, bool approve,
                                                      absl::string_view steward,
                                                      absl::string_view reason) = 0;

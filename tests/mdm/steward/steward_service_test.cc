@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "mdm/engine.h"
 #include "tests/testing/fake_clock.h"
@@ -493,6 +495,95 @@ TEST_CASE("steward: search finds golden records by name, identifier, key and id"
   }
   CHECK(h.steward().Search("x", 10).status().code() == absl::StatusCode::kInvalidArgument);
   CHECK(h.steward().Search("Nobody Here", 10)->empty());
+}
+
+// True when `status` is FailedPrecondition naming `golden_id` as restricted.
+bool RefusedAsRestricted(const absl::Status& status, const std::string& golden_id) {
+  INFO(status);
+  return status.code() == absl::StatusCode::kFailedPrecondition &&
+         absl::StrContains(status.message(),
+                           absl::StrCat("golden record ", golden_id,
+                                        " is restricted (GDPR Art. 18)"));
+}
+
+bool Finds(Harness& h, const std::string& text, const std::string& golden_id) {
+  absl::StatusOr<std::vector<GoldenHit>> hits = h.steward().Search(text, 100);
+  INFO(text << " " << hits.status());
+  REQUIRE(hits.ok());
+  return std::any_of(hits->begin(), hits->end(),
+                     [&](const GoldenHit& hit) { return hit.golden_id == golden_id; });
+}
+
+TEST_CASE("steward: a restricted golden record is not merged, split, pinned or searched") {
+  Harness h;
+  h.Load(testing::SamplePeopleRows());
+  ReviewItem item = BandItem(h);
+  const std::string ga = item.a.golden_id, gb = item.b.golden_id;
+  // P0 is crm:C100 + msl:M500: a golden record with two members to split.
+  const std::string g0 = h.GoldenOf("crm:C100");
+  REQUIRE(h.GoldenOf("msl:M500") == g0);
+  // A pin set before the restriction, and two change requests.
+  REQUIRE(h.steward().Pin(ga, "gender", "F", "asked", "alice").ok());
+  absl::StatusOr<ChangeRequest> wanted =
+      h.steward().SubmitChange(ga, "birth_date", "1971-05-04", "rep-042", "seen on badge");
+  REQUIRE(wanted.ok());
+  absl::StatusOr<ChangeRequest> unwanted =
+      h.steward().SubmitChange(ga, "given_name", "Zed", "msl-007", "guess");
+  REQUIRE(unwanted.ok());
+  REQUIRE(Finds(h, ga, ga));
+  REQUIRE(Finds(h, "C100", g0));
+
+  REQUIRE(h.engine->Privacy().Restrict(ga, "dpo1", "Art. 18 request 2026-7").ok());
+  if (g0 != ga) REQUIRE(h.engine->Privacy().Restrict(g0, "dpo1", "Art. 18 request 2026-8").ok());
+  // Restricting makes the members' items stale until a run has matched
+  // them again; the run keeps ga apart but still asks about it.
+  h.Run();
+  REQUIRE(h.GoldenOf(Name(item.a)) == ga);
+  std::optional<ReviewItem> touching;
+  for (const ReviewItem& open : h.Open()) {
+    if (open.a.golden_id != open.b.golden_id &&
+        (open.a.golden_id == ga || open.b.golden_id == ga)) {
+      touching = open;
+    }
+  }
+  REQUIRE(touching.has_value());
+  item = *touching;
+
+  CHECK(RefusedAsRestricted(h.steward().Decide(Decide(item, Verdict::kSame)).status(), ga));
+  CHECK(RefusedAsRestricted(h.steward().Merge(gb, ga, "same person", "alice"), ga));
+  CHECK(RefusedAsRestricted(h.steward().Merge(ga, gb, "same person", "alice"), ga));
+  CHECK(RefusedAsRestricted(h.steward().Split(g0, {{"msl", "M500"}}, "two people", "alice"), g0));
+  CHECK(RefusedAsRestricted(
+      h.steward().Pin(ga, "given_name", "Paul", "asked", "alice").status(), ga));
+  CHECK(RefusedAsRestricted(
+      h.steward().DecideChange(wanted->dcr_id, true, "alice", "confirmed").status(), ga));
+  // Nothing of the refused operations was written.
+  CHECK(h.steward().Item(item.item_id)->item.status == "open");
+  CHECK(h.steward().Changes(ChangeRequestStatus::kOpen, 10)->size() == 2);
+  CHECK(h.steward().Overrides(ga, /*all=*/true)->size() == 1);
+  // Search leaves it out, by id, key or name.
+  CHECK_FALSE(Finds(h, ga, ga));
+  CHECK_FALSE(Finds(h, "C100", g0));
+  CHECK_FALSE(Finds(h, g0, g0));
+
+  // What never merges stays allowed: `different`, rejecting a change
+  // request, unpinning.
+  absl::StatusOr<ReviewItem> different = h.steward().Decide(Decide(item, Verdict::kDifferent));
+  INFO(different.status());
+  REQUIRE(different.ok());
+  CHECK(different->decision == "different");
+  CHECK(h.steward().DecideChange(unwanted->dcr_id, false, "alice", "no source").ok());
+  CHECK(h.steward().Unpin(ga, "gender", "wrong record", "alice").ok());
+
+  // Unrestricted, it is found and acted on again.
+  REQUIRE(h.engine->Privacy().Unrestrict(ga, "dpo1", "request closed").ok());
+  if (g0 != ga) REQUIRE(h.engine->Privacy().Unrestrict(g0, "dpo1", "request closed").ok());
+  CHECK(Finds(h, ga, ga));
+  CHECK(Finds(h, "C100", g0));
+  CHECK(h.steward().Pin(ga, "given_name", "Paul", "asked", "alice").ok());
+  CHECK(h.steward().DecideChange(wanted->dcr_id, true, "alice", "confirmed").ok());
+  CHECK(h.steward().Split(g0, {{"msl", "M500"}}, "two people", "alice").ok());
+  CHECK(h.steward().Merge(gb, ga, "same person", "alice").ok());
 }
 
 TEST_CASE("steward: users sign in with their password, the rest is one answer") {
