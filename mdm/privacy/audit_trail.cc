@@ -3,6 +3,7 @@
 
 #include "absl/strings/escaping.h"
 #include "mdm/base/iso_time.h"
+#include "mdm/base/json_writer.h"
 #include "mdm/base/random_bytes.h"
 #include "mdm/privacy/audit_chain.h"
 #include "mdm/status.h"
@@ -13,6 +14,19 @@ namespace {
 constexpr size_t kSaltBytes = 16;
 
 }  // namespace
+
+std::string TextPayload(
+    std::initializer_list<std::pair<absl::string_view, absl::string_view>> fields) {
+  std::string out;
+  base::JsonWriter w(&out);
+  w.BeginObject();
+  for (const auto& [key, value] : fields) {
+    w.Key(key);
+    w.String(value);
+  }
+  w.EndObject();
+  return out;
+}
 
 absl::StatusOr<SealedPayload> SealPayload(std::string payload) {
   MDM_ASSIGN_OR_RETURN(std::string salt, base::RandomBytes(kSaltBytes));

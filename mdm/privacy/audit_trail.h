@@ -14,10 +14,13 @@
 #define MDM_PRIVACY_AUDIT_TRAIL_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "mdm/clock.h"
 #include "mdm/store/store.h"
 
@@ -32,6 +35,13 @@ struct AuditEntry {
   std::string reason{};
   std::string payload{};  // JSON of personal values; "" = none
 };
+
+// A payload of text fields, {"reason": ..., "value": ...} in the order
+// given. Free text people type (a steward's or officer's reason) goes in the
+// payload, never in the chained metadata: it may name the person, and only
+// the payload can be erased.
+std::string TextPayload(
+    std::initializer_list<std::pair<absl::string_view, absl::string_view>> fields);
 
 // A payload with its random salt and digest, ready for the chain.
 struct SealedPayload {

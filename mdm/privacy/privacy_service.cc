@@ -141,10 +141,12 @@ class PrivacyService final : public Privacy {
       w.String(change.purpose);
       w.Key("granted");
       w.Bool(change.granted);
+      w.Key("reason");
+      w.String(change.reason);
       w.EndObject();
       AuditTrail audit(ctx_.store, ctx_.clock);
       return audit
-          .Append({change.actor, "consent.set", {target.row.golden_id}, {}, 0, change.reason,
+          .Append({change.actor, "consent.set", {target.row.golden_id}, {}, 0, "",
                    std::move(payload)})
           .status();
     });
@@ -213,7 +215,7 @@ class PrivacyService final : public Privacy {
       AuditTrail audit(ctx_.store, ctx_.clock);
       return audit
           .Append({std::string(actor), restrict ? "gdpr.restrict" : "gdpr.unrestrict", {id},
-                   {}, 0, std::string(reason)})
+                   {}, 0, "", TextPayload({{"reason", reason}})})
           .status();
     });
     MDM_RETURN_IF_ERROR(written);

@@ -120,7 +120,8 @@ absl::StatusOr<std::string> ExportSubject(const PrivacyContext& ctx,
   const absl::Status written = write.InWrite([&]() -> absl::Status {
     AuditTrail audit(store, ctx.clock);
     return audit
-        .Append({std::string(actor), "gdpr.export", {id}, {}, 0, std::string(reason)})
+        .Append({std::string(actor), "gdpr.export", {id}, {}, 0, "",
+                 TextPayload({{"reason", reason}})})
         .status();
   });
   MDM_RETURN_IF_ERROR(written);

@@ -29,8 +29,8 @@ absl::StatusOr<ChangeRequest> SubmitChange(const Context& ctx, absl::string_view
     c.status = ChangeRequestStatus::kOpen;
     MDM_ASSIGN_OR_RETURN(c.dcr_id, ctx.store.InsertChangeRequest(c));
     return ctx.Audit({c.submitted_by, "dcr.submit", {c.golden_id}, {}, 0,
-                      absl::StrCat("change request ", c.dcr_id, ": ", c.reason),
-                      FieldValuePayload(c.field, c.value)});
+                      absl::StrCat("change request ", c.dcr_id, " on ", c.field),
+                      privacy::TextPayload({{"value", c.value}, {"reason", c.reason}})});
   });
   MDM_RETURN_IF_ERROR(written);
   return c;
@@ -74,7 +74,8 @@ absl::StatusOr<ChangeRequest> DecideChange(const Context& ctx, int64_t dcr_id, b
     }
     MDM_RETURN_IF_ERROR(ctx.store.UpdateChangeRequest(c));
     return ctx.Audit({c.decided_by, approve ? "dcr.approve" : "dcr.reject", {c.golden_id}, {},
-                      0, absl::StrCat("change request ", c.dcr_id, ": ", c.decision_reason)});
+                      0, absl::StrCat("change request ", c.dcr_id),
+                      privacy::TextPayload({{"reason", c.decision_reason}})});
   });
   MDM_RETURN_IF_ERROR(written);
   return c;

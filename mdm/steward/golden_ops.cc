@@ -74,7 +74,8 @@ absl::StatusOr<Override> Pin(const Context& ctx, absl::string_view golden_id,
     MDM_RETURN_IF_ERROR(ctx.store.UpdateOverride(*before));
   }
   MDM_RETURN_IF_ERROR(ctx.Audit({std::string(steward), "steward.pin", {row.golden_id}, {}, 0,
-                                 std::string(reason), FieldValuePayload(field, value)}));
+                                 absl::StrCat("override ", row.override_id, " of ", field),
+                                 privacy::TextPayload({{"value", value}, {"reason", reason}})}));
   return ToOverride(row);
 }
 
@@ -114,7 +115,7 @@ absl::Status SplitGolden(const Context& ctx, absl::string_view golden_id,
                      {std::string(steward), std::string(reason), ctx.Now(), "split", 0}));
     MDM_ASSIGN_OR_RETURN(RecordNames names, NamesOf(ctx.store, part));
     return ctx.Audit({std::string(steward), "steward.split", {target.row.golden_id},
-                      std::move(names.refs), 0, std::string(reason)});
+                      std::move(names.refs), 0, "", privacy::TextPayload({{"reason", reason}})});
   });
 }
 
@@ -138,7 +139,8 @@ absl::Status MergeGoldens(const Context& ctx, absl::string_view golden_a,
         JoinRecords(ctx.store, a.members.front(), b.members.front(),
                     {std::string(steward), std::string(reason), ctx.Now(), "merge", 0}));
     return ctx.Audit({std::string(steward), "steward.merge",
-                      {a.row.golden_id, b.row.golden_id}, {}, 0, std::string(reason)});
+                      {a.row.golden_id, b.row.golden_id}, {}, 0, "",
+                      privacy::TextPayload({{"reason", reason}})});
   });
 }
 
@@ -184,7 +186,8 @@ absl::StatusOr<Override> UnpinValue(const Context& ctx, absl::string_view golden
     MDM_RETURN_IF_ERROR(ctx.store.UpdateOverride(*pinned));
     MDM_RETURN_IF_ERROR(ctx.Audit({std::string(steward), "steward.unpin",
                                    {target.row.golden_id}, {}, 0,
-                                   absl::StrCat(field, ": ", reason)}));
+                                   absl::StrCat("override ", pinned->override_id, " of ", field),
+                                   privacy::TextPayload({{"reason", reason}})}));
     out = ToOverride(*pinned);
     return absl::OkStatus();
   });

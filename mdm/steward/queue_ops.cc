@@ -279,7 +279,8 @@ absl::StatusOr<ReviewItem> DecideItem(const Context& ctx, const Decision& decisi
     MDM_RETURN_IF_ERROR(ctx.Audit({decision.steward,
                                    absl::StrCat("steward.decide.", row.decision),
                                    std::move(names.golden_ids), std::move(names.refs), 0,
-                                   absl::StrCat("item ", row.item_id, ": ", decision.reason)}));
+                                   absl::StrCat("item ", row.item_id),
+                                   privacy::TextPayload({{"reason", decision.reason}})}));
     MDM_ASSIGN_OR_RETURN(row, FindItem(ctx.store, decision.item_id));
     return absl::OkStatus();
   });

@@ -6,7 +6,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "mdm/base/iso_time.h"
-#include "mdm/base/json_writer.h"
 #include "mdm/base/utf8.h"
 #include "mdm/model/golden_json.h"
 #include "mdm/model/record_json.h"
@@ -50,18 +49,6 @@ absl::StatusOr<RecordNames> NamesOf(store::Store& store, const std::vector<int64
     }
   }
   return names;
-}
-
-std::string FieldValuePayload(absl::string_view field, absl::string_view value) {
-  std::string out;
-  base::JsonWriter w(&out);
-  w.BeginObject();
-  w.Key("field");
-  w.String(field);
-  w.Key("value");
-  w.String(value);
-  w.EndObject();
-  return out;
 }
 
 absl::Status CheckText(absl::string_view what, absl::string_view text) {

@@ -42,8 +42,6 @@ struct RecordNames {
 };
 absl::StatusOr<RecordNames> NamesOf(store::Store& store, const std::vector<int64_t>& record_ids);
 
-// {"field": ..., "value": ...}: the personal part of a pin or change request.
-std::string FieldValuePayload(absl::string_view field, absl::string_view value);
 
 // `what` ("reason", "steward") must be 1..1000 bytes of UTF-8 without
 // control characters other than newline and tab.

@@ -252,17 +252,27 @@ TEST_CASE("privacy: erasure leaves no byte of the person in the store files") {
   REQUIRE(person.size() == 2);
   const std::string id = h.GoldenOf(person[0]);
   REQUIRE(h.GoldenOf(person[1]) == id);
-  const std::vector<std::string> values = ValuesOf(person);
+  std::vector<std::string> values = ValuesOf(person);
+  values.push_back("Zebulon-Quatre");  // in the reasons typed below
   // The e-mail of someone else, as a control that the search sees data.
   const std::string control = testing::SamplePeopleRows()[0].email;
 
   // An officer's consent, a steward's pin and a change request: more places
   // to forget, with values of their own.
-  REQUIRE(h.privacy().SetConsent({id, "email", "", false, "asked by phone", "dpo1"}).ok());
-  REQUIRE(h.engine->Stewardship().Pin(id, "given_name", "Sebastien-Marius", "asked", "alice").ok());
-  REQUIRE(h.engine->Stewardship()
-              .SubmitChange(id, "family_name", "Urbain-Lefort", "rep-042", "seen on badge")
+  // Their reasons are free text that names him (the reason is erasable
+  // too, so it may).
+  REQUIRE(h.privacy()
+              .SetConsent({id, "email", "", false, "Zebulon-Quatre asked by phone", "dpo1"})
               .ok());
+  REQUIRE(h.engine->Stewardship()
+              .Pin(id, "given_name", "Sebastien-Marius", "Zebulon-Quatre asked", "alice")
+              .ok());
+  REQUIRE(h.engine->Stewardship()
+              .SubmitChange(id, "family_name", "Urbain-Lefort", "rep-042",
+                            "Zebulon-Quatre seen on badge")
+              .ok());
+  REQUIRE(h.privacy().Restrict(id, "dpo1", "Zebulon-Quatre disputes his data").ok());
+  REQUIRE(h.privacy().Unrestrict(id, "dpo1", "Zebulon-Quatre settled").ok());
   // A later delivery leaves history versions behind.
   Row changed = person[0];
   changed.city = "Paris 11e";
