@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "mdm/base/clip.h"
 #include "mdm/base/iso_time.h"
 #include "mdm/base/json_writer.h"
 #include "mdm/model/record_json.h"
@@ -180,7 +181,7 @@ class PrivacyService final : public Privacy {
  private:
   static absl::Status UnknownGolden(absl::string_view id) {
     return absl::NotFoundError(
-        absl::StrCat("no golden record ", id.size() > 40 ? id.substr(0, 40) : id));
+        absl::StrCat("no golden record ", base::Clip(id)));
   }
 
   // The restricted record's members are reclustered by the next run, which

@@ -4,16 +4,13 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "mdm/base/clip.h"
 #include "mdm/model/golden_json.h"
 #include "mdm/model/record_json.h"
 #include "mdm/status.h"
 
 namespace mdm::privacy {
 namespace {
-
-std::string Shown(absl::string_view id) {
-  return std::string(id.size() > 40 ? id.substr(0, 40) : id);
-}
 
 absl::Status CheckStatus(const store::GoldenRow& row, bool allow_erased) {
   if (row.status == GoldenStatus::kMerged) {
@@ -65,19 +62,19 @@ absl::StatusOr<std::string> ResolveSubject(store::Store& store, absl::string_vie
                                            bool allow_erased) {
   if (!golden_id.empty()) {
     MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> row, store.FindGolden(golden_id));
-    if (!row) return absl::NotFoundError(absl::StrCat("no golden record ", Shown(golden_id)));
+    if (!row) return absl::NotFoundError(absl::StrCat("no golden record ", base::Clip(golden_id)));
     MDM_RETURN_IF_ERROR(CheckStatus(*row, allow_erased));
     return row->golden_id;
   }
   MDM_ASSIGN_OR_RETURN(std::optional<store::RecordGolden> found,
                        store.FindRecordGolden(source, source_key));
   if (!found) {
-    return absl::NotFoundError(absl::StrCat("no record with key ", Shown(source_key),
-                                            " in source ", Shown(source)));
+    return absl::NotFoundError(absl::StrCat("no record with key ", base::Clip(source_key),
+                                            " in source ", base::Clip(source)));
   }
   if (!found->member) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "record ", Shown(source), ":", Shown(source_key),
+        "record ", base::Clip(source), ":", base::Clip(source_key),
         " has no golden record yet (run `mdm run` without --load-only first)"));
   }
   MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> row,
@@ -94,7 +91,7 @@ absl::StatusOr<std::string> ResolveSubject(store::Store& store, absl::string_vie
 absl::StatusOr<Subject> LoadSubject(store::Store& store, absl::string_view golden_id) {
   Subject s;
   MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> row, store.FindGolden(golden_id));
-  if (!row) return absl::NotFoundError(absl::StrCat("no golden record ", Shown(golden_id)));
+  if (!row) return absl::NotFoundError(absl::StrCat("no golden record ", base::Clip(golden_id)));
   s.golden = *std::move(row);
   MDM_RETURN_IF_ERROR(AddMembers(store, s.golden.seq, s));
   // An id merged into theirs is about them when its last content held one

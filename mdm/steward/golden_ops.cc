@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "mdm/base/clip.h"
 #include "mdm/base/utf8.h"
 #include "mdm/model/golden_json.h"
 #include "mdm/normalize/text_fold.h"
@@ -176,7 +177,7 @@ absl::StatusOr<Override> UnpinValue(const Context& ctx, absl::string_view golden
     if (!pinned) {
       return absl::NotFoundError(absl::StrCat("golden record ", target.row.golden_id,
                                               " has no pinned value for ",
-                                              field.size() > 40 ? field.substr(0, 40) : field));
+                                              base::Clip(field)));
     }
     pinned->pinned = false;
     pinned->unpinned_by = std::string(steward);
@@ -200,7 +201,7 @@ absl::StatusOr<std::vector<Override>> ListOverrides(const Context& ctx,
   MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> row, ctx.store.FindGolden(golden_id));
   if (!row) {
     return absl::NotFoundError(absl::StrCat(
-        "no golden record ", golden_id.size() > 40 ? golden_id.substr(0, 40) : golden_id));
+        "no golden record ", base::Clip(golden_id)));
   }
   MDM_ASSIGN_OR_RETURN(std::vector<store::OverrideRow> rows,
                        ctx.store.ListOverrides(row->golden_id, all));

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "mdm/base/clip.h"
 #include "mdm/base/iso_time.h"
 #include "mdm/base/utf8.h"
 #include "mdm/model/golden_json.h"
@@ -71,7 +72,7 @@ absl::StatusOr<GoldenTarget> ActiveGolden(store::Store& store, absl::string_view
   MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> row, store.FindGolden(golden_id));
   if (!row) {
     return absl::NotFoundError(absl::StrCat(
-        "no golden record ", golden_id.size() > 40 ? golden_id.substr(0, 40) : golden_id));
+        "no golden record ", base::Clip(golden_id)));
   }
   if (row->status != GoldenStatus::kActive) {
     std::string why = absl::StrCat("golden record ", row->golden_id, " is ",

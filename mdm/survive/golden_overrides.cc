@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "mdm/base/clip.h"
 #include "mdm/base/utf8.h"
 
 namespace mdm::survive {
@@ -79,7 +80,7 @@ absl::Status CheckPin(absl::string_view field, absl::string_view value) {
     return bad("two lowercase letters (ISO 639-1)");
   }
   return absl::InvalidArgumentError(absl::StrCat(
-      "override: unknown field '", field.size() > 40 ? field.substr(0, 40) : field,
+      "override: unknown field '", base::Clip(field),
       "' (given_name, family_name, gender, birth_date, language)"));
 }
 
