@@ -32,8 +32,10 @@ Json EventJson(const AuditEvent& e) {
 }
 
 Json ConsentJson(const EffectiveConsent& c) {
-  return Json{{"channel", c.channel},         {"purpose", c.purpose},
-              {"granted", c.granted},         {"observed_at", c.observed_at},
+  return Json{{"channel", c.channel},
+              {"purpose", c.purpose},
+              {"granted", c.granted},
+              {"observed_at", c.observed_at},
               {"origin", c.origin}};
 }
 

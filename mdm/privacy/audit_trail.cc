@@ -61,8 +61,7 @@ absl::StatusOr<int64_t> AuditTrail::Append(AuditEntry entry, SealedPayload seale
   e.prev_hash = last_hash_;
   e.hash = EventHash(e);
   const store::AuditPayloadRow payload{std::move(sealed.salt), std::move(sealed.payload), 0};
-  MDM_RETURN_IF_ERROR(
-      store_.InsertAuditEvent(e, e.payload_sha256.empty() ? nullptr : &payload));
+  MDM_RETURN_IF_ERROR(store_.InsertAuditEvent(e, e.payload_sha256.empty() ? nullptr : &payload));
   last_seq_ = e.seq;
   last_hash_ = e.hash;
   return e.seq;

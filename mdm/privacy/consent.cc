@@ -38,8 +38,8 @@ absl::Status CheckConsent(absl::string_view channel, absl::string_view purpose) 
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<store::ConsentChangeRow>> ConsentChangesOf(
-    store::Store& store, absl::string_view golden_id) {
+absl::StatusOr<std::vector<store::ConsentChangeRow>> ConsentChangesOf(store::Store& store,
+                                                                      absl::string_view golden_id) {
   MDM_ASSIGN_OR_RETURN(std::vector<store::ConsentChangeRow> changes,
                        store.ListConsentChanges(golden_id));
   MDM_ASSIGN_OR_RETURN(std::vector<store::GoldenRow> absorbed, store.ListAbsorbed(golden_id));
@@ -56,8 +56,7 @@ absl::StatusOr<std::vector<store::ConsentChangeRow>> ConsentChangesOf(
 }
 
 std::vector<EffectiveConsent> EffectiveConsents(
-    const std::vector<SourceRecord>& members,
-    const std::vector<store::ConsentChangeRow>& changes) {
+    const std::vector<SourceRecord>& members, const std::vector<store::ConsentChangeRow>& changes) {
   std::map<std::pair<std::string, std::string>, std::pair<EffectiveConsent, bool>> latest;
   auto offer = [&latest](EffectiveConsent c, bool officer) {
     auto key = std::make_pair(c.channel, c.purpose);
@@ -68,8 +67,7 @@ std::vector<EffectiveConsent> EffectiveConsents(
   };
   for (const SourceRecord& r : members) {
     for (const Consent& c : r.consents) {
-      offer({c.channel, c.purpose, c.granted,
-             c.observed_at.empty() ? r.observed_at : c.observed_at,
+      offer({c.channel, c.purpose, c.granted, c.observed_at.empty() ? r.observed_at : c.observed_at,
              absl::StrCat(r.source, ":", r.source_key)},
             false);
     }

@@ -35,8 +35,7 @@ absl::StatusOr<std::vector<store::ConsentChangeRow>> ConsentChangesOf(store::Sto
 
 // Sorted by (channel, purpose).
 std::vector<EffectiveConsent> EffectiveConsents(
-    const std::vector<SourceRecord>& members,
-    const std::vector<store::ConsentChangeRow>& changes);
+    const std::vector<SourceRecord>& members, const std::vector<store::ConsentChangeRow>& changes);
 
 }  // namespace mdm::privacy
 

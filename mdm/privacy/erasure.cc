@@ -81,8 +81,8 @@ absl::Status AddUnmatchedRecords(store::Store& store, const std::vector<StrongKe
   if (unmatched.empty()) return absl::OkStatus();
   absl::flat_hash_set<std::string> texts;
   for (const StrongKey& k : keys) texts.insert(KeyText(k));
-  const absl::Status read = store.ReadRecordJsons(
-      unmatched, [&](int64_t id, absl::string_view json) -> absl::Status {
+  const absl::Status read =
+      store.ReadRecordJsons(unmatched, [&](int64_t id, absl::string_view json) -> absl::Status {
         MDM_ASSIGN_OR_RETURN(SourceRecord r, model::RecordFromJson(json));
         for (const StrongKey& k : StrongKeysOf(r)) {
           if (!texts.contains(KeyText(k))) continue;
@@ -117,8 +117,8 @@ absl::StatusOr<std::vector<StrongKey>> UnsharedKeys(store::Store& store,
   for (const StrongKey& k : keys) texts.insert(KeyText(k));
   absl::flat_hash_set<std::string> shared;
   std::vector<int64_t> others;
-  const absl::Status scanned = store.ScanRecordJsons(
-      [&](int64_t id, absl::string_view json) -> absl::Status {
+  const absl::Status scanned =
+      store.ScanRecordJsons([&](int64_t id, absl::string_view json) -> absl::Status {
         if (std::binary_search(own.begin(), own.end(), id)) return absl::OkStatus();
         MDM_ASSIGN_OR_RETURN(SourceRecord r, model::RecordFromJson(json));
         bool found = false;
@@ -190,8 +190,7 @@ std::string CountsJson(const ErasureReport& r) {
       ",\"review_items\":", r.review_items, ",\"steward_links\":", r.steward_links,
       ",\"overrides\":", r.overrides, ",\"change_requests\":", r.change_requests,
       ",\"consent_changes\":", r.consent_changes, ",\"row_issues\":", r.row_issues,
-      ",\"audit_payloads\":", r.audit_payloads, ",\"suppression_keys\":", r.suppression_keys,
-      "}");
+      ",\"audit_payloads\":", r.audit_payloads, ",\"suppression_keys\":", r.suppression_keys, "}");
 }
 
 }  // namespace
@@ -206,9 +205,9 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
   }
   absl::StatusOr<std::string> secret = ReadKeyFile(ctx.key_path);
   if (!secret.ok()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "erasure needs the store's secret key to keep the person suppressed: ",
-        secret.status().message()));
+    return absl::FailedPreconditionError(
+        absl::StrCat("erasure needs the store's secret key to keep the person suppressed: ",
+                     secret.status().message()));
   }
   store::Store& store = ctx.store;
   ErasureReport report;
@@ -216,8 +215,8 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
   // another process cannot change the person between reading and erasing.
   const steward::Context write{store, ctx.clock};
   const absl::Status written = write.InWrite([&]() -> absl::Status {
-    MDM_ASSIGN_OR_RETURN(report.golden_id, ResolveSubject(store, request.golden_id,
-                                                          request.source, request.source_key));
+    MDM_ASSIGN_OR_RETURN(report.golden_id, ResolveSubject(store, request.golden_id, request.source,
+                                                          request.source_key));
     MDM_ASSIGN_OR_RETURN(Subject subject, LoadSubject(store, report.golden_id));
     std::vector<SourceRecord> versions = VersionsOf(subject);
     std::vector<int64_t> ids = subject.record_ids;
@@ -228,9 +227,9 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
     report.erased_ids = subject.GoldenIds();
 
     AuditTrail audit(store, ctx.clock);
-    MDM_ASSIGN_OR_RETURN(report.audit_seq,
-                         audit.Append({request.actor, "gdpr.erase", report.erased_ids, refs, 0,
-                                       request.reason}));
+    MDM_ASSIGN_OR_RETURN(
+        report.audit_seq,
+        audit.Append({request.actor, "gdpr.erase", report.erased_ids, refs, 0, request.reason}));
     // Every event about the person: about their golden ids, or naming one
     // of their records (also in golden records they only passed through).
     MDM_ASSIGN_OR_RETURN(std::vector<AuditEvent> events,
@@ -242,8 +241,8 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
       // A golden record's own events name it first; one naming their
       // records is a golden record they were in.
       if (!absl::StartsWith(e.action, "golden.") || e.golden_ids.empty()) continue;
-      const bool names_them = std::any_of(
-          e.source_keys.begin(), e.source_keys.end(), [&refs](const std::string& ref) {
+      const bool names_them =
+          std::any_of(e.source_keys.begin(), e.source_keys.end(), [&refs](const std::string& ref) {
             return std::find(refs.begin(), refs.end(), ref) != refs.end();
           });
       const std::string& id = e.golden_ids.front();
@@ -252,8 +251,7 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
         passed_through.push_back(id);
       }
     }
-    MDM_ASSIGN_OR_RETURN(report.audit_payloads,
-                         store.EraseAuditPayloadsOf(seqs, report.audit_seq));
+    MDM_ASSIGN_OR_RETURN(report.audit_payloads, store.EraseAuditPayloadsOf(seqs, report.audit_seq));
     MDM_RETURN_IF_ERROR(DropEdgesTo(store, ids));
     MDM_ASSIGN_OR_RETURN(store::ErasedRows rows, store.EraseRecords(ids));
     report.source_records = rows.source_records;
@@ -264,8 +262,7 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
     for (const SourceRecord& v : versions) sources.push_back(v.source);
     std::sort(sources.begin(), sources.end());
     sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
-    MDM_ASSIGN_OR_RETURN(int64_t rejects,
-                         store.EraseRowIssuesHolding(sources, Needles(versions)));
+    MDM_ASSIGN_OR_RETURN(int64_t rejects, store.EraseRowIssuesHolding(sources, Needles(versions)));
     report.row_issues = rows.row_issues + rejects;
     MDM_ASSIGN_OR_RETURN(store::ErasedGoldenRows side,
                          store.EraseGoldenSideData(report.erased_ids));
@@ -294,8 +291,8 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
       row->content_hash = base::Sha256Hex(empty);
       MDM_RETURN_IF_ERROR(store.UpdateGolden(*row));
     }
-    store::ErasureRow tombstone{0, report.golden_id, write.Now(), request.actor,
-                                request.reason, report.audit_seq, ""};
+    store::ErasureRow tombstone{
+        0, report.golden_id, write.Now(), request.actor, request.reason, report.audit_seq, ""};
     MDM_ASSIGN_OR_RETURN(int64_t erasure_id, store.InsertErasure(tombstone));
     MDM_ASSIGN_OR_RETURN(report.suppression_keys,
                          store.InsertSuppressions(SuppressionKeys(*secret, keys), erasure_id));

@@ -78,8 +78,8 @@ class PrivacyService final : public Privacy {
     ChainVerifier verifier;
     size_t next = 0;  // subjects and events both come by seq
     std::vector<std::string> of_event;
-    const absl::Status scanned = ctx_.store.ScanAuditEvents(
-        [&](const AuditEvent& e, const store::AuditPayloadRow* p) {
+    const absl::Status scanned =
+        ctx_.store.ScanAuditEvents([&](const AuditEvent& e, const store::AuditPayloadRow* p) {
           of_event.clear();
           while (next < subjects.size() && subjects[next].first < e.seq) ++next;
           for (; next < subjects.size() && subjects[next].first == e.seq; ++next) {
@@ -128,11 +128,11 @@ class PrivacyService final : public Privacy {
     const steward::Context write{ctx_.store, ctx_.clock};
     return write.InWrite([&]() -> absl::Status {
       const std::string at = write.Now();
-      MDM_RETURN_IF_ERROR(ctx_.store
-                              .InsertConsentChange({0, target.row.golden_id, change.channel,
-                                                    change.purpose, change.granted, at,
-                                                    change.actor, change.reason})
-                              .status());
+      MDM_RETURN_IF_ERROR(
+          ctx_.store
+              .InsertConsentChange({0, target.row.golden_id, change.channel, change.purpose,
+                                    change.granted, at, change.actor, change.reason})
+              .status());
       std::string payload;
       base::JsonWriter w(&payload);
       w.BeginObject();
@@ -147,8 +147,8 @@ class PrivacyService final : public Privacy {
       w.EndObject();
       AuditTrail audit(ctx_.store, ctx_.clock);
       return audit
-          .Append({change.actor, "consent.set", {target.row.golden_id}, {}, 0, "",
-                   std::move(payload)})
+          .Append(
+              {change.actor, "consent.set", {target.row.golden_id}, {}, 0, "", std::move(payload)})
           .status();
     });
   }
@@ -180,8 +180,7 @@ class PrivacyService final : public Privacy {
 
  private:
   static absl::Status UnknownGolden(absl::string_view id) {
-    return absl::NotFoundError(
-        absl::StrCat("no golden record ", base::Clip(id)));
+    return absl::NotFoundError(absl::StrCat("no golden record ", base::Clip(id)));
   }
 
   // The restricted record's members are reclustered by the next run, which
@@ -195,18 +194,18 @@ class PrivacyService final : public Privacy {
     const std::string& id = target.row.golden_id;
     const steward::Context write{ctx_.store, ctx_.clock};
     const absl::Status written = write.InWrite([&]() -> absl::Status {
-      MDM_ASSIGN_OR_RETURN(std::optional<store::RestrictionRow> now,
-                           ctx_.store.GetRestriction(id));
+      MDM_ASSIGN_OR_RETURN(std::optional<store::RestrictionRow> now, ctx_.store.GetRestriction(id));
       if (restrict && now) {
-        return absl::AlreadyExistsError(absl::StrCat("golden record ", id, " is already restricted"));
+        return absl::AlreadyExistsError(
+            absl::StrCat("golden record ", id, " is already restricted"));
       }
       if (!restrict && !now) {
         return absl::FailedPreconditionError(
             absl::StrCat("golden record ", id, " is not restricted"));
       }
       if (restrict) {
-        MDM_RETURN_IF_ERROR(ctx_.store.PutRestriction(
-            {id, write.Now(), std::string(actor), std::string(reason)}));
+        MDM_RETURN_IF_ERROR(
+            ctx_.store.PutRestriction({id, write.Now(), std::string(actor), std::string(reason)}));
       } else {
         MDM_RETURN_IF_ERROR(ctx_.store.DeleteRestriction(id).status());
       }
@@ -215,8 +214,13 @@ class PrivacyService final : public Privacy {
       }
       AuditTrail audit(ctx_.store, ctx_.clock);
       return audit
-          .Append({std::string(actor), restrict ? "gdpr.restrict" : "gdpr.unrestrict", {id},
-                   {}, 0, "", TextPayload({{"reason", reason}})})
+          .Append({std::string(actor),
+                   restrict ? "gdpr.restrict" : "gdpr.unrestrict",
+                   {id},
+                   {},
+                   0,
+                   "",
+                   TextPayload({{"reason", reason}})})
           .status();
     });
     MDM_RETURN_IF_ERROR(written);

@@ -47,8 +47,7 @@ absl::StatusOr<RetentionReport> ApplyRetention(const PrivacyContext& ctx, const 
     if (source.retention_days <= 0) continue;
     RetentionSource r{source.name, source.retention_days,
                       RetentionCutoff(now, source.retention_days), 0};
-    MDM_ASSIGN_OR_RETURN(std::vector<store::RecordAge> ages,
-                         ctx.store.ListRecordAges(source.name));
+    MDM_ASSIGN_OR_RETURN(std::vector<store::RecordAge> ages, ctx.store.ListRecordAges(source.name));
     const std::vector<int64_t> ids = ExpiredRecords(ages, r.cutoff);
     Expired e{&source, {}};
     for (const store::RecordAge& a : ages) {
@@ -78,10 +77,13 @@ absl::StatusOr<RetentionReport> ApplyRetention(const PrivacyContext& ctx, const 
       }
       MDM_ASSIGN_OR_RETURN(
           int64_t seq,
-          audit.Append({std::string(actor), "retention.purge", {}, std::move(keys), run.run_id,
+          audit.Append({std::string(actor),
+                        "retention.purge",
+                        {},
+                        std::move(keys),
+                        run.run_id,
                         absl::StrCat("source ", e.source->name, ": ", e.records.size(),
-                                     " records older than ", e.source->retention_days,
-                                     " days")}));
+                                     " records older than ", e.source->retention_days, " days")}));
       if (report.audit_seq == 0) report.audit_seq = seq;
     }
     return absl::OkStatus();
@@ -103,7 +105,11 @@ absl::StatusOr<RetentionReport> ApplyRetention(const PrivacyContext& ctx, const 
     for (const store::GoldenRow& g : retired) ids.push_back(g.golden_id);
     MDM_ASSIGN_OR_RETURN(
         int64_t seq,
-        audit.Append({std::string(actor), "retention.purge", ids, {}, run.run_id,
+        audit.Append({std::string(actor),
+                      "retention.purge",
+                      ids,
+                      {},
+                      run.run_id,
                       absl::StrCat(retired.size(),
                                    " golden records left without members: values emptied")}));
     const std::string empty = model::GoldenContentToJson(GoldenRecord{});
@@ -121,9 +127,9 @@ absl::StatusOr<RetentionReport> ApplyRetention(const PrivacyContext& ctx, const 
     }
     return absl::OkStatus();
   };
-  MDM_ASSIGN_OR_RETURN(report.run, pipeline::RunChange(config, RunOptions{}, ctx.store,
-                                                       ctx.clock, ctx.threads, ctx.key_path,
-                                                       purge, &empty_retired));
+  MDM_ASSIGN_OR_RETURN(report.run,
+                       pipeline::RunChange(config, RunOptions{}, ctx.store, ctx.clock, ctx.threads,
+                                           ctx.key_path, purge, &empty_retired));
   if (ctx.on_change) ctx.on_change();
   // As after an erasure: old page images in the log hold what was purged.
   MDM_RETURN_IF_ERROR(ctx.store.TruncateLog().status());

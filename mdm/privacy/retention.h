@@ -33,9 +33,8 @@ std::string RetentionCutoff(absl::Time now, int retention_days);
 std::vector<int64_t> ExpiredRecords(const std::vector<store::RecordAge>& ages,
                                     absl::string_view cutoff);
 
-absl::StatusOr<RetentionReport> ApplyRetention(const PrivacyContext& context,
-                                               const Config& config, bool dry_run,
-                                               absl::string_view actor);
+absl::StatusOr<RetentionReport> ApplyRetention(const PrivacyContext& context, const Config& config,
+                                               bool dry_run, absl::string_view actor);
 
 }  // namespace mdm::privacy
 

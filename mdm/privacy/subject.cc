@@ -15,8 +15,7 @@ namespace {
 absl::Status CheckStatus(const store::GoldenRow& row, bool allow_erased) {
   if (row.status == GoldenStatus::kMerged) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "golden record ", row.golden_id, " was merged into ", row.merged_into,
-        "; name that id"));
+        "golden record ", row.golden_id, " was merged into ", row.merged_into, "; name that id"));
   }
   if (row.status == GoldenStatus::kErased && !allow_erased) {
     return absl::FailedPreconditionError(
@@ -57,8 +56,7 @@ std::vector<std::string> Subject::GoldenIds() const {
 }
 
 absl::StatusOr<std::string> ResolveSubject(store::Store& store, absl::string_view golden_id,
-                                           absl::string_view source,
-                                           absl::string_view source_key,
+                                           absl::string_view source, absl::string_view source_key,
                                            bool allow_erased) {
   if (!golden_id.empty()) {
     MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> row, store.FindGolden(golden_id));
@@ -73,9 +71,9 @@ absl::StatusOr<std::string> ResolveSubject(store::Store& store, absl::string_vie
                                             " in source ", base::Clip(source)));
   }
   if (!found->member) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "record ", base::Clip(source), ":", base::Clip(source_key),
-        " has no golden record yet (run `mdm run` without --load-only first)"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("record ", base::Clip(source), ":", base::Clip(source_key),
+                     " has no golden record yet (run `mdm run` without --load-only first)"));
   }
   MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> row,
                        store.GetGolden(found->member->golden_seq));
@@ -103,11 +101,10 @@ absl::StatusOr<Subject> LoadSubject(store::Store& store, absl::string_view golde
     MDM_ASSIGN_OR_RETURN(std::optional<store::GoldenRow> full, store.GetGolden(a.seq));
     if (!full) continue;
     MDM_ASSIGN_OR_RETURN(GoldenRecord last, model::GoldenContentFromJson(full->golden_json));
-    const bool theirs = std::any_of(last.members.begin(), last.members.end(),
-                                    [&s](const std::string& ref) {
-                                      return std::find(s.refs.begin(), s.refs.end(), ref) !=
-                                             s.refs.end();
-                                    });
+    const bool theirs =
+        std::any_of(last.members.begin(), last.members.end(), [&s](const std::string& ref) {
+          return std::find(s.refs.begin(), s.refs.end(), ref) != s.refs.end();
+        });
     if (!theirs) continue;
     MDM_RETURN_IF_ERROR(AddMembers(store, a.seq, s));
     s.absorbed.push_back(std::move(a));

@@ -14,8 +14,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "mdm/stored.h"
 #include "mdm/store/store.h"
+#include "mdm/stored.h"
 
 namespace mdm::privacy {
 
@@ -24,9 +24,9 @@ struct Subject {
   // Merged into it, directly or not, whose last content held one of the
   // person's records (no JSON).
   std::vector<store::GoldenRow> absorbed;
-  std::vector<int64_t> record_ids;         // every member, active or not, ascending
-  std::vector<StoredRecord> records;       // in record_ids order
-  std::vector<std::string> refs;           // "source:key", in record_ids order
+  std::vector<int64_t> record_ids;    // every member, active or not, ascending
+  std::vector<StoredRecord> records;  // in record_ids order
+  std::vector<std::string> refs;      // "source:key", in record_ids order
 
   // golden.golden_id, then the absorbed ids.
   std::vector<std::string> GoldenIds() const;
@@ -37,8 +37,7 @@ struct Subject {
 // FailedPrecondition for a merged id (the message names its survivor), an
 // erased one (unless `allow_erased`), or a record no run has matched.
 absl::StatusOr<std::string> ResolveSubject(store::Store& store, absl::string_view golden_id,
-                                           absl::string_view source,
-                                           absl::string_view source_key,
+                                           absl::string_view source, absl::string_view source_key,
                                            bool allow_erased = false);
 
 // REQUIRES: `golden_id` came from ResolveSubject().

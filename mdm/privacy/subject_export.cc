@@ -2,9 +2,8 @@
 #include "mdm/privacy/subject_export.h"
 
 #include <algorithm>
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "mdm/json.h"
 #include "mdm/model/json_dump.h"
@@ -61,19 +60,23 @@ absl::StatusOr<Json> StewardJson(store::Store& store, const Subject& s) {
     decided.offset += decided.limit;
     if (page.first.empty() || decided.offset >= page.second) break;
   }
-  MDM_ASSIGN_OR_RETURN(std::vector<store::StewardLink> links,
-                       store.ReadStewardLinks(s.record_ids));
+  MDM_ASSIGN_OR_RETURN(std::vector<store::StewardLink> links, store.ReadStewardLinks(s.record_ids));
   for (const store::StewardLink& l : links) {
-    out["links"].push_back(Json{{"kind", l.kind}, {"origin", l.origin},
-                                {"steward", l.steward}, {"reason", l.reason},
+    out["links"].push_back(Json{{"kind", l.kind},
+                                {"origin", l.origin},
+                                {"steward", l.steward},
+                                {"reason", l.reason},
                                 {"created_at", l.created_at}});
   }
   for (const std::string& id : s.GoldenIds()) {
     MDM_ASSIGN_OR_RETURN(std::vector<store::OverrideRow> pins, store.ListOverrides(id, true));
     for (const store::OverrideRow& o : pins) {
-      out["overrides"].push_back(Json{{"golden_id", o.golden_id}, {"field", o.field},
-                                      {"value", o.value},         {"steward", o.steward},
-                                      {"reason", o.reason},       {"created_at", o.created_at},
+      out["overrides"].push_back(Json{{"golden_id", o.golden_id},
+                                      {"field", o.field},
+                                      {"value", o.value},
+                                      {"steward", o.steward},
+                                      {"reason", o.reason},
+                                      {"created_at", o.created_at},
                                       {"pinned", o.pinned}});
     }
   }
@@ -88,13 +91,13 @@ absl::StatusOr<Json> StewardJson(store::Store& store, const Subject& s) {
 
 }  // namespace
 
-absl::StatusOr<std::string> ExportSubject(const PrivacyContext& ctx,
-                                          absl::string_view golden_id, absl::string_view actor,
-                                          absl::string_view reason) {
+absl::StatusOr<std::string> ExportSubject(const PrivacyContext& ctx, absl::string_view golden_id,
+                                          absl::string_view actor, absl::string_view reason) {
   MDM_RETURN_IF_ERROR(steward::CheckText("reason", reason));
   MDM_RETURN_IF_ERROR(steward::CheckText("actor", actor));
   store::Store& store = ctx.store;
-  MDM_ASSIGN_OR_RETURN(std::string id, ResolveSubject(store, golden_id, "", "", /*allow_erased=*/true));
+  MDM_ASSIGN_OR_RETURN(std::string id,
+                       ResolveSubject(store, golden_id, "", "", /*allow_erased=*/true));
   MDM_ASSIGN_OR_RETURN(Subject s, LoadSubject(store, id));
   MDM_ASSIGN_OR_RETURN(GoldenRecord golden, pipeline::LookupGolden(store, id));
 
@@ -109,19 +112,17 @@ absl::StatusOr<std::string> ExportSubject(const PrivacyContext& ctx,
     if (!r.current.record.deleted) current.push_back(r.current.record);
   }
   MDM_ASSIGN_OR_RETURN(doc["steward"], StewardJson(store, s));
-  MDM_ASSIGN_OR_RETURN(std::vector<store::ConsentChangeRow> changes,
-                       ConsentChangesOf(store, id));
+  MDM_ASSIGN_OR_RETURN(std::vector<store::ConsentChangeRow> changes, ConsentChangesOf(store, id));
   doc["consent"] = Parsed(ConsentsToJson(EffectiveConsents(current, changes)));
-  MDM_ASSIGN_OR_RETURN(std::optional<store::RestrictionRow> restriction,
-                       store.GetRestriction(id));
+  MDM_ASSIGN_OR_RETURN(std::optional<store::RestrictionRow> restriction, store.GetRestriction(id));
   doc["restricted"] = restriction.has_value();
 
   const steward::Context write{store, ctx.clock};
   const absl::Status written = write.InWrite([&]() -> absl::Status {
     AuditTrail audit(store, ctx.clock);
     return audit
-        .Append({std::string(actor), "gdpr.export", {id}, {}, 0, "",
-                 TextPayload({{"reason", reason}})})
+        .Append(
+            {std::string(actor), "gdpr.export", {id}, {}, 0, "", TextPayload({{"reason", reason}})})
         .status();
   });
   MDM_RETURN_IF_ERROR(written);

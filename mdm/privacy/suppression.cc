@@ -30,8 +30,8 @@ std::vector<StrongKey> StrongKeysOf(const SourceRecord& r) {
   if (!r.name.family_key.empty() && !r.name.given_key.empty()) {
     for (const Address& a : r.addresses) {
       if (a.postcode.empty()) continue;
-      keys.push_back({"name_postcode", absl::StrCat(r.name.family_key, "|", r.name.given_key,
-                                                    "|", a.country, "|", a.postcode)});
+      keys.push_back({"name_postcode", absl::StrCat(r.name.family_key, "|", r.name.given_key, "|",
+                                                    a.country, "|", a.postcode)});
     }
   }
   return keys;

@@ -69,8 +69,10 @@ absl::StatusOr<std::vector<ReviewItem>> ToItems(store::Store& store,
     item.a = side[r.record_a];
     item.b = side[r.record_b];
     // A record deleted since the item was asked has no current keys.
-    if (item.a.source.empty()) item.a.source_key = absl::StrCat("(deleted record ", r.record_a, ")");
-    if (item.b.source.empty()) item.b.source_key = absl::StrCat("(deleted record ", r.record_b, ")");
+    if (item.a.source.empty())
+      item.a.source_key = absl::StrCat("(deleted record ", r.record_a, ")");
+    if (item.b.source.empty())
+      item.b.source_key = absl::StrCat("(deleted record ", r.record_b, ")");
     item.reason = r.reason;
     item.probability = r.probability;
     item.match_weight = r.match_weight;
@@ -145,7 +147,8 @@ std::vector<FieldComparison> CompareFields(const SourceRecord& a, const SourceRe
     AddField(out, scheme, of(a), of(b));
   }
   auto emails = [](const SourceRecord& r) {
-    return Map(r.emails, [](const Email& e) { return e.normalized.empty() ? e.raw : e.normalized; });
+    return Map(r.emails,
+               [](const Email& e) { return e.normalized.empty() ? e.raw : e.normalized; });
   };
   AddField(out, "email", emails(a), emails(b));
   auto phones = [](const SourceRecord& r) {

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mdm/store/sqlite_privacy_repository.h"
 
-#include <algorithm>
-
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
@@ -74,7 +73,7 @@ absl::StatusOr<int64_t> SqlitePrivacyRepository::RunWith(absl::string_view sql, 
 }
 
 absl::StatusOr<int64_t> SqlitePrivacyRepository::RunWith(absl::string_view sql,
-                                                          absl::string_view text) {
+                                                         absl::string_view text) {
   MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(sql));
   s.Bind(1, text);
   MDM_RETURN_IF_ERROR(s.Run());
@@ -82,8 +81,8 @@ absl::StatusOr<int64_t> SqlitePrivacyRepository::RunWith(absl::string_view sql,
 }
 
 absl::StatusOr<AuditEvent> SqlitePrivacyRepository::LastAuditEvent() {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
+  MDM_ASSIGN_OR_RETURN(Statement s,
+                       db_.Prepare("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"));
   MDM_ASSIGN_OR_RETURN(bool row, s.Step());
   AuditEvent last;
   if (row) {
@@ -96,13 +95,17 @@ absl::StatusOr<AuditEvent> SqlitePrivacyRepository::LastAuditEvent() {
 absl::Status SqlitePrivacyRepository::InsertAuditEvent(const AuditEvent& e,
                                                        const AuditPayloadRow* payload) {
   if (!insert_event_.valid()) {
-    MDM_ASSIGN_OR_RETURN(insert_event_, db_.Prepare(
-        "INSERT INTO audit_events(seq, at, actor, action, golden_ids, source_keys, run_id, "
-        "reason, payload_sha256, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-    MDM_ASSIGN_OR_RETURN(insert_payload_, db_.Prepare(
-        "INSERT INTO audit_payloads(seq, salt, payload, erased_by) VALUES (?,?,?,?)"));
-    MDM_ASSIGN_OR_RETURN(insert_subject_, db_.Prepare(
-        "INSERT OR IGNORE INTO audit_subjects(golden_id, seq) VALUES (?,?)"));
+    MDM_ASSIGN_OR_RETURN(
+        insert_event_,
+        db_.Prepare(
+            "INSERT INTO audit_events(seq, at, actor, action, golden_ids, source_keys, run_id, "
+            "reason, payload_sha256, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    MDM_ASSIGN_OR_RETURN(
+        insert_payload_,
+        db_.Prepare("INSERT INTO audit_payloads(seq, salt, payload, erased_by) VALUES (?,?,?,?)"));
+    MDM_ASSIGN_OR_RETURN(
+        insert_subject_,
+        db_.Prepare("INSERT OR IGNORE INTO audit_subjects(golden_id, seq) VALUES (?,?)"));
   }
   Statement& s = insert_event_;
   s.Reset();
@@ -139,9 +142,10 @@ absl::Status SqlitePrivacyRepository::InsertAuditEvent(const AuditEvent& e,
 
 absl::Status SqlitePrivacyRepository::ScanAuditEvents(
     const std::function<absl::Status(const AuditEvent&, const AuditPayloadRow*)>& visit) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(absl::StrCat(
-      "SELECT ", kEventColumns, " FROM audit_events e LEFT JOIN audit_payloads p "
-      "ON p.seq = e.seq ORDER BY e.seq")));
+  MDM_ASSIGN_OR_RETURN(Statement s,
+                       db_.Prepare(absl::StrCat("SELECT ", kEventColumns,
+                                                " FROM audit_events e LEFT JOIN audit_payloads p "
+                                                "ON p.seq = e.seq ORDER BY e.seq")));
   for (;;) {
     MDM_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return absl::OkStatus();
@@ -159,10 +163,12 @@ absl::StatusOr<std::vector<AuditEvent>> SqlitePrivacyRepository::QueryAuditEvent
     const AuditQuery& q) {
   const std::string sql =
       q.golden_id.empty()
-          ? absl::StrCat("SELECT ", kEventColumns, " FROM audit_events e LEFT JOIN "
+          ? absl::StrCat("SELECT ", kEventColumns,
+                         " FROM audit_events e LEFT JOIN "
                          "audit_payloads p ON p.seq = e.seq WHERE e.at >= ?1 "
                          "ORDER BY e.seq DESC LIMIT ?2")
-          : absl::StrCat("SELECT ", kEventColumns, " FROM audit_subjects s "
+          : absl::StrCat("SELECT ", kEventColumns,
+                         " FROM audit_subjects s "
                          "JOIN audit_events e ON e.seq = s.seq LEFT JOIN audit_payloads p "
                          "ON p.seq = e.seq WHERE s.golden_id = ?3 AND e.at >= ?1 "
                          "ORDER BY e.seq DESC LIMIT ?2");
@@ -189,8 +195,8 @@ absl::StatusOr<int64_t> SqlitePrivacyRepository::CountAuditEvents() {
 absl::StatusOr<std::vector<AuditEvent>> SqlitePrivacyRepository::AuditEventsAbout(
     const std::vector<std::string>& golden_ids, const std::vector<std::string>& refs) {
   std::vector<int64_t> seqs;
-  MDM_ASSIGN_OR_RETURN(Statement by_id, db_.Prepare(
-      "SELECT seq FROM audit_subjects WHERE golden_id = ?"));
+  MDM_ASSIGN_OR_RETURN(Statement by_id,
+                       db_.Prepare("SELECT seq FROM audit_subjects WHERE golden_id = ?"));
   for (const std::string& id : golden_ids) {
     by_id.Reset();
     by_id.Bind(1, id);
@@ -204,7 +210,8 @@ absl::StatusOr<std::vector<AuditEvent>> SqlitePrivacyRepository::AuditEventsAbou
     // Source keys are not indexed: one scan of the trail finds every ref,
     // each searched for as the JSON string ListToJson() wrote.
     std::string sql = "SELECT seq FROM audit_events WHERE 0";
-    for (size_t i = 0; i < refs.size(); ++i) absl::StrAppend(&sql, " OR instr(source_keys, ?", i + 1, ")");
+    for (size_t i = 0; i < refs.size(); ++i)
+      absl::StrAppend(&sql, " OR instr(source_keys, ?", i + 1, ")");
     MDM_ASSIGN_OR_RETURN(Statement by_ref, db_.Prepare(sql));
     std::vector<std::string> quoted;
     for (const std::string& ref : refs) {
@@ -221,9 +228,10 @@ absl::StatusOr<std::vector<AuditEvent>> SqlitePrivacyRepository::AuditEventsAbou
   }
   std::sort(seqs.begin(), seqs.end());
   seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(absl::StrCat(
-      "SELECT ", kEventColumns, " FROM audit_events e LEFT JOIN audit_payloads p "
-      "ON p.seq = e.seq WHERE e.seq = ?")));
+  MDM_ASSIGN_OR_RETURN(Statement s,
+                       db_.Prepare(absl::StrCat("SELECT ", kEventColumns,
+                                                " FROM audit_events e LEFT JOIN audit_payloads p "
+                                                "ON p.seq = e.seq WHERE e.seq = ?")));
   std::vector<AuditEvent> out;
   for (int64_t seq : seqs) {
     s.Reset();
@@ -236,9 +244,9 @@ absl::StatusOr<std::vector<AuditEvent>> SqlitePrivacyRepository::AuditEventsAbou
 
 absl::StatusOr<int64_t> SqlitePrivacyRepository::EraseAuditPayloadsOf(
     const std::vector<int64_t>& seqs, int64_t erased_by) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "UPDATE audit_payloads SET salt = '', payload = '', erased_by = ?1 "
-      "WHERE erased_by = 0 AND seq = ?2"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s, db_.Prepare("UPDATE audit_payloads SET salt = '', payload = '', erased_by = ?1 "
+                               "WHERE erased_by = 0 AND seq = ?2"));
   int64_t erased = 0;
   for (int64_t seq : seqs) {
     s.Reset();
@@ -252,8 +260,9 @@ absl::StatusOr<int64_t> SqlitePrivacyRepository::EraseAuditPayloadsOf(
 
 absl::StatusOr<std::vector<std::pair<int64_t, std::string>>>
 SqlitePrivacyRepository::ListAuditSubjects() {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT seq, golden_id FROM audit_subjects ORDER BY seq, golden_id"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("SELECT seq, golden_id FROM audit_subjects ORDER BY seq, golden_id"));
   std::vector<std::pair<int64_t, std::string>> out;
   for (;;) {
     MDM_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -264,12 +273,14 @@ SqlitePrivacyRepository::ListAuditSubjects() {
 
 absl::StatusOr<std::vector<GoldenRow>> SqlitePrivacyRepository::ListAbsorbed(
     absl::string_view golden_id) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "WITH RECURSIVE absorbed(id) AS (SELECT ?1 UNION "
-      "SELECT g.golden_id FROM golden_records g JOIN absorbed a ON g.merged_into = a.id "
-      "WHERE g.merged_into != '') "
-      "SELECT seq, golden_id, status, merged_into, created_run, updated_run, content_hash "
-      "FROM golden_records WHERE golden_id IN absorbed AND golden_id != ?1 ORDER BY seq"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare(
+          "WITH RECURSIVE absorbed(id) AS (SELECT ?1 UNION "
+          "SELECT g.golden_id FROM golden_records g JOIN absorbed a ON g.merged_into = a.id "
+          "WHERE g.merged_into != '') "
+          "SELECT seq, golden_id, status, merged_into, created_run, updated_run, content_hash "
+          "FROM golden_records WHERE golden_id IN absorbed AND golden_id != ?1 ORDER BY seq"));
   s.Bind(1, golden_id);
   std::vector<GoldenRow> out;
   for (;;) {
@@ -289,8 +300,8 @@ absl::StatusOr<std::vector<GoldenRow>> SqlitePrivacyRepository::ListAbsorbed(
 
 absl::Status SqlitePrivacyRepository::ScanRecordJsons(
     const std::function<absl::Status(int64_t record_id, absl::string_view json)>& visit) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT record_id, record_json FROM source_records WHERE deleted = 0 ORDER BY record_id"));
+  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT record_id, record_json FROM source_records "
+                                                "WHERE deleted = 0 ORDER BY record_id"));
   for (;;) {
     MDM_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return absl::OkStatus();
@@ -300,8 +311,10 @@ absl::Status SqlitePrivacyRepository::ScanRecordJsons(
 
 absl::StatusOr<int64_t> SqlitePrivacyRepository::EraseRowIssuesHolding(
     const std::vector<std::string>& sources, const std::vector<std::string>& needles) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "DELETE FROM row_issues WHERE source = ?1 AND raw IS NOT NULL AND instr(raw, ?2) > 0"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare(
+          "DELETE FROM row_issues WHERE source = ?1 AND raw IS NOT NULL AND instr(raw, ?2) > 0"));
   int64_t erased = 0;
   for (const std::string& source : sources) {
     for (const std::string& needle : needles) {
@@ -316,9 +329,10 @@ absl::StatusOr<int64_t> SqlitePrivacyRepository::EraseRowIssuesHolding(
 }
 
 absl::StatusOr<int64_t> SqlitePrivacyRepository::InsertErasure(const ErasureRow& row) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "INSERT INTO erasures(golden_id, at, actor, reason, audit_seq, counts_json) "
-      "VALUES (?,?,?,?,?,?)"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("INSERT INTO erasures(golden_id, at, actor, reason, audit_seq, counts_json) "
+                  "VALUES (?,?,?,?,?,?)"));
   s.Bind(1, row.golden_id);
   s.Bind(2, row.at);
   s.Bind(3, row.actor);
@@ -331,8 +345,8 @@ absl::StatusOr<int64_t> SqlitePrivacyRepository::InsertErasure(const ErasureRow&
 
 absl::Status SqlitePrivacyRepository::SetErasureCounts(int64_t erasure_id,
                                                        absl::string_view counts_json) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "UPDATE erasures SET counts_json = ? WHERE erasure_id = ?"));
+  MDM_ASSIGN_OR_RETURN(Statement s,
+                       db_.Prepare("UPDATE erasures SET counts_json = ? WHERE erasure_id = ?"));
   s.Bind(1, counts_json);
   s.Bind(2, erasure_id);
   return s.Run();
@@ -344,8 +358,9 @@ absl::StatusOr<int64_t> SqlitePrivacyRepository::CountErasures() {
 
 absl::StatusOr<int64_t> SqlitePrivacyRepository::InsertSuppressions(
     const std::vector<std::pair<std::string, std::string>>& keys, int64_t erasure_id) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "INSERT OR IGNORE INTO suppressions(hmac, kind, erasure_id) VALUES (?,?,?)"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("INSERT OR IGNORE INTO suppressions(hmac, kind, erasure_id) VALUES (?,?,?)"));
   int64_t added = 0;
   for (const auto& [hmac, kind] : keys) {
     s.Reset();
@@ -370,9 +385,10 @@ absl::StatusOr<std::vector<std::string>> SqlitePrivacyRepository::ListSuppressio
 
 absl::StatusOr<std::vector<GoldenMemberRow>> SqlitePrivacyRepository::MembersOfGolden(
     int64_t golden_seq) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT record_id, golden_seq, active FROM golden_members WHERE golden_seq = ? "
-      "ORDER BY record_id"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("SELECT record_id, golden_seq, active FROM golden_members WHERE golden_seq = ? "
+                  "ORDER BY record_id"));
   s.Bind(1, golden_seq);
   std::vector<GoldenMemberRow> out;
   for (;;) {
@@ -385,10 +401,11 @@ absl::StatusOr<std::vector<GoldenMemberRow>> SqlitePrivacyRepository::MembersOfG
 absl::StatusOr<ErasedRows> SqlitePrivacyRepository::EraseRecords(
     const std::vector<int64_t>& record_ids) {
   ErasedRows erased;
-  MDM_ASSIGN_OR_RETURN(Statement key, db_.Prepare(
-      "SELECT source, source_key FROM source_records WHERE record_id = ?"));
-  MDM_ASSIGN_OR_RETURN(Statement issues, db_.Prepare(
-      "DELETE FROM row_issues WHERE source = ? AND source_key = ?"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement key,
+      db_.Prepare("SELECT source, source_key FROM source_records WHERE record_id = ?"));
+  MDM_ASSIGN_OR_RETURN(Statement issues,
+                       db_.Prepare("DELETE FROM row_issues WHERE source = ? AND source_key = ?"));
   for (int64_t id : record_ids) {
     key.Reset();
     key.Bind(1, id);
@@ -399,22 +416,24 @@ absl::StatusOr<ErasedRows> SqlitePrivacyRepository::EraseRecords(
     issues.Bind(2, key.ColumnView(1));
     MDM_RETURN_IF_ERROR(issues.Run());
     erased.row_issues += sqlite3_changes(db_.raw());
-    MDM_ASSIGN_OR_RETURN(int64_t items, RunWith(
-        "DELETE FROM review_items WHERE record_a = ?1 OR record_b = ?1", id));
+    MDM_ASSIGN_OR_RETURN(
+        int64_t items,
+        RunWith("DELETE FROM review_items WHERE record_a = ?1 OR record_b = ?1", id));
     erased.review_items += items;
-    MDM_ASSIGN_OR_RETURN(int64_t links, RunWith(
-        "DELETE FROM steward_links WHERE record_a = ?1 OR record_b = ?1", id));
+    MDM_ASSIGN_OR_RETURN(
+        int64_t links,
+        RunWith("DELETE FROM steward_links WHERE record_a = ?1 OR record_b = ?1", id));
     erased.steward_links += links;
-    MDM_ASSIGN_OR_RETURN(int64_t history, RunWith(
-        "DELETE FROM source_record_history WHERE record_id = ?", id));
+    MDM_ASSIGN_OR_RETURN(int64_t history,
+                         RunWith("DELETE FROM source_record_history WHERE record_id = ?", id));
     erased.history_versions += history;
-    for (absl::string_view table : {"record_match_keys", "record_match_state",
-                                    "pending_records", "golden_members"}) {
+    for (absl::string_view table :
+         {"record_match_keys", "record_match_state", "pending_records", "golden_members"}) {
       MDM_RETURN_IF_ERROR(
           RunWith(absl::StrCat("DELETE FROM ", table, " WHERE record_id = ?"), id).status());
     }
-    MDM_ASSIGN_OR_RETURN(int64_t records, RunWith(
-        "DELETE FROM source_records WHERE record_id = ?", id));
+    MDM_ASSIGN_OR_RETURN(int64_t records,
+                         RunWith("DELETE FROM source_records WHERE record_id = ?", id));
     erased.source_records += records;
   }
   return erased;
@@ -424,14 +443,14 @@ absl::StatusOr<ErasedGoldenRows> SqlitePrivacyRepository::EraseGoldenSideData(
     const std::vector<std::string>& golden_ids) {
   ErasedGoldenRows erased;
   for (const std::string& id : golden_ids) {
-    MDM_ASSIGN_OR_RETURN(int64_t pins, RunWith(
-        "DELETE FROM golden_overrides WHERE golden_id = ?", id));
+    MDM_ASSIGN_OR_RETURN(int64_t pins,
+                         RunWith("DELETE FROM golden_overrides WHERE golden_id = ?", id));
     erased.overrides += pins;
-    MDM_ASSIGN_OR_RETURN(int64_t dcrs, RunWith(
-        "DELETE FROM change_requests WHERE golden_id = ?", id));
+    MDM_ASSIGN_OR_RETURN(int64_t dcrs,
+                         RunWith("DELETE FROM change_requests WHERE golden_id = ?", id));
     erased.change_requests += dcrs;
-    MDM_ASSIGN_OR_RETURN(int64_t consents, RunWith(
-        "DELETE FROM consent_changes WHERE golden_id = ?", id));
+    MDM_ASSIGN_OR_RETURN(int64_t consents,
+                         RunWith("DELETE FROM consent_changes WHERE golden_id = ?", id));
     erased.consent_changes += consents;
     MDM_RETURN_IF_ERROR(RunWith("DELETE FROM restrictions WHERE golden_id = ?", id).status());
   }
@@ -445,8 +464,10 @@ absl::StatusOr<bool> SqlitePrivacyRepository::TruncateLog() {
 }
 
 absl::Status SqlitePrivacyRepository::PutRestriction(const RestrictionRow& row) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "INSERT OR REPLACE INTO restrictions(golden_id, at, actor, reason) VALUES (?,?,?,?)"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare(
+          "INSERT OR REPLACE INTO restrictions(golden_id, at, actor, reason) VALUES (?,?,?,?)"));
   s.Bind(1, row.golden_id);
   s.Bind(2, row.at);
   s.Bind(3, row.actor);
@@ -455,15 +476,16 @@ absl::Status SqlitePrivacyRepository::PutRestriction(const RestrictionRow& row) 
 }
 
 absl::StatusOr<bool> SqlitePrivacyRepository::DeleteRestriction(absl::string_view golden_id) {
-  MDM_ASSIGN_OR_RETURN(int64_t n, RunWith("DELETE FROM restrictions WHERE golden_id = ?",
-                                           golden_id));
+  MDM_ASSIGN_OR_RETURN(int64_t n,
+                       RunWith("DELETE FROM restrictions WHERE golden_id = ?", golden_id));
   return n > 0;
 }
 
 absl::StatusOr<std::optional<RestrictionRow>> SqlitePrivacyRepository::GetRestriction(
     absl::string_view golden_id) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT golden_id, at, actor, reason FROM restrictions WHERE golden_id = ?"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("SELECT golden_id, at, actor, reason FROM restrictions WHERE golden_id = ?"));
   s.Bind(1, golden_id);
   MDM_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::nullopt;
@@ -471,8 +493,8 @@ absl::StatusOr<std::optional<RestrictionRow>> SqlitePrivacyRepository::GetRestri
 }
 
 absl::StatusOr<std::vector<std::string>> SqlitePrivacyRepository::ListRestricted() {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT golden_id FROM restrictions ORDER BY golden_id"));
+  MDM_ASSIGN_OR_RETURN(Statement s,
+                       db_.Prepare("SELECT golden_id FROM restrictions ORDER BY golden_id"));
   std::vector<std::string> out;
   for (;;) {
     MDM_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -481,11 +503,12 @@ absl::StatusOr<std::vector<std::string>> SqlitePrivacyRepository::ListRestricted
   }
 }
 
-absl::StatusOr<int64_t> SqlitePrivacyRepository::InsertConsentChange(
-    const ConsentChangeRow& row) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "INSERT INTO consent_changes(golden_id, channel, purpose, granted, at, actor, reason) "
-      "VALUES (?,?,?,?,?,?,?)"));
+absl::StatusOr<int64_t> SqlitePrivacyRepository::InsertConsentChange(const ConsentChangeRow& row) {
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare(
+          "INSERT INTO consent_changes(golden_id, channel, purpose, granted, at, actor, reason) "
+          "VALUES (?,?,?,?,?,?,?)"));
   s.Bind(1, row.golden_id);
   s.Bind(2, row.channel);
   s.Bind(3, row.purpose);
@@ -499,9 +522,10 @@ absl::StatusOr<int64_t> SqlitePrivacyRepository::InsertConsentChange(
 
 absl::StatusOr<std::vector<ConsentChangeRow>> SqlitePrivacyRepository::ListConsentChanges(
     absl::string_view golden_id) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT change_id, golden_id, channel, purpose, granted, at, actor, reason "
-      "FROM consent_changes WHERE golden_id = ? ORDER BY change_id"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("SELECT change_id, golden_id, channel, purpose, granted, at, actor, reason "
+                  "FROM consent_changes WHERE golden_id = ? ORDER BY change_id"));
   s.Bind(1, golden_id);
   std::vector<ConsentChangeRow> out;
   for (;;) {
@@ -514,10 +538,12 @@ absl::StatusOr<std::vector<ConsentChangeRow>> SqlitePrivacyRepository::ListConse
 
 absl::StatusOr<std::vector<RecordAge>> SqlitePrivacyRepository::ListRecordAges(
     absl::string_view source) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "SELECT r.record_id, r.source_key, r.observed_at, u.started_at FROM source_records r "
-      "JOIN source_files f ON f.file_id = r.file_id JOIN runs u ON u.run_id = f.run_id "
-      "WHERE r.source = ? AND r.deleted = 0 ORDER BY r.record_id"));
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare(
+          "SELECT r.record_id, r.source_key, r.observed_at, u.started_at FROM source_records r "
+          "JOIN source_files f ON f.file_id = r.file_id JOIN runs u ON u.run_id = f.run_id "
+          "WHERE r.source = ? AND r.deleted = 0 ORDER BY r.record_id"));
   s.Bind(1, source);
   std::vector<RecordAge> out;
   for (;;) {
@@ -527,13 +553,12 @@ absl::StatusOr<std::vector<RecordAge>> SqlitePrivacyRepository::ListRecordAges(
   }
 }
 
-absl::Status SqlitePrivacyRepository::PurgeRecord(int64_t record_id,
-                                                  absl::string_view marker_json,
-                                                  absl::string_view marker_sha256,
-                                                  int64_t run_id) {
-  MDM_ASSIGN_OR_RETURN(Statement s, db_.Prepare(
-      "UPDATE source_records SET deleted = 1, raw_json = '{}', record_json = ?, "
-      "content_sha256 = ?, change_run = ? WHERE record_id = ?"));
+absl::Status SqlitePrivacyRepository::PurgeRecord(int64_t record_id, absl::string_view marker_json,
+                                                  absl::string_view marker_sha256, int64_t run_id) {
+  MDM_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("UPDATE source_records SET deleted = 1, raw_json = '{}', record_json = ?, "
+                  "content_sha256 = ?, change_run = ? WHERE record_id = ?"));
   s.Bind(1, marker_json);
   s.Bind(2, marker_sha256);
   s.Bind(3, run_id);
@@ -546,8 +571,7 @@ absl::Status SqlitePrivacyRepository::PurgeRecord(int64_t record_id,
       RunWith("DELETE FROM source_record_history WHERE record_id = ?", record_id).status());
   MDM_RETURN_IF_ERROR(
       RunWith("DELETE FROM record_match_keys WHERE record_id = ?", record_id).status());
-  return RunWith("INSERT OR IGNORE INTO pending_records(record_id) VALUES (?)", record_id)
-      .status();
+  return RunWith("INSERT OR IGNORE INTO pending_records(record_id) VALUES (?)", record_id).status();
 }
 
 }  // namespace mdm::store

@@ -35,8 +35,7 @@ class SqlitePrivacyRepository {
   absl::StatusOr<int64_t> CountAuditEvents();
   absl::StatusOr<std::vector<AuditEvent>> AuditEventsAbout(
       const std::vector<std::string>& golden_ids, const std::vector<std::string>& refs);
-  absl::StatusOr<int64_t> EraseAuditPayloadsOf(const std::vector<int64_t>& seqs,
-                                               int64_t erased_by);
+  absl::StatusOr<int64_t> EraseAuditPayloadsOf(const std::vector<int64_t>& seqs, int64_t erased_by);
   absl::StatusOr<std::vector<std::pair<int64_t, std::string>>> ListAuditSubjects();
   absl::StatusOr<std::vector<GoldenRow>> ListAbsorbed(absl::string_view golden_id);
   absl::Status ScanRecordJsons(

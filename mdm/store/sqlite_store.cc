@@ -331,21 +331,19 @@ class SqliteStore final : public Store {
   }
 
   // --- privacy ---------------------------------------------------------
-  absl::StatusOr<AuditEvent> LastAuditEvent() override {
-    return privacy_.LastAuditEvent();
-  }
+  absl::StatusOr<AuditEvent> LastAuditEvent() override { return privacy_.LastAuditEvent(); }
   absl::Status InsertAuditEvent(const AuditEvent& event, const AuditPayloadRow* payload) override {
     return privacy_.InsertAuditEvent(event, payload);
   }
-  absl::Status ScanAuditEvents( const std::function<absl::Status(const AuditEvent&, const AuditPayloadRow*)>& visit) override {
+  absl::Status ScanAuditEvents(
+      const std::function<absl::Status(const AuditEvent&, const AuditPayloadRow*)>& visit)
+      override {
     return privacy_.ScanAuditEvents(visit);
   }
   absl::StatusOr<std::vector<AuditEvent>> QueryAuditEvents(const AuditQuery& query) override {
     return privacy_.QueryAuditEvents(query);
   }
-  absl::StatusOr<int64_t> CountAuditEvents() override {
-    return privacy_.CountAuditEvents();
-  }
+  absl::StatusOr<int64_t> CountAuditEvents() override { return privacy_.CountAuditEvents(); }
   absl::StatusOr<std::vector<AuditEvent>> AuditEventsAbout(
       const std::vector<std::string>& golden_ids, const std::vector<std::string>& refs) override {
     return privacy_.AuditEventsAbout(golden_ids, refs);
@@ -374,10 +372,9 @@ class SqliteStore final : public Store {
   absl::StatusOr<int64_t> InsertErasure(const ErasureRow& row) override {
     return privacy_.InsertErasure(row);
   }
-  absl::StatusOr<int64_t> CountErasures() override {
-    return privacy_.CountErasures();
-  }
-  absl::StatusOr<int64_t> InsertSuppressions( const std::vector<std::pair<std::string, std::string>>& keys, int64_t erasure_id) override {
+  absl::StatusOr<int64_t> CountErasures() override { return privacy_.CountErasures(); }
+  absl::StatusOr<int64_t> InsertSuppressions(
+      const std::vector<std::pair<std::string, std::string>>& keys, int64_t erasure_id) override {
     return privacy_.InsertSuppressions(keys, erasure_id);
   }
   absl::StatusOr<std::vector<std::string>> ListSuppressions() override {
@@ -389,19 +386,19 @@ class SqliteStore final : public Store {
   absl::StatusOr<ErasedRows> EraseRecords(const std::vector<int64_t>& record_ids) override {
     return privacy_.EraseRecords(record_ids);
   }
-  absl::StatusOr<ErasedGoldenRows> EraseGoldenSideData(const std::vector<std::string>& golden_ids) override {
+  absl::StatusOr<ErasedGoldenRows> EraseGoldenSideData(
+      const std::vector<std::string>& golden_ids) override {
     return privacy_.EraseGoldenSideData(golden_ids);
   }
-  absl::StatusOr<bool> TruncateLog() override {
-    return privacy_.TruncateLog();
-  }
+  absl::StatusOr<bool> TruncateLog() override { return privacy_.TruncateLog(); }
   absl::Status PutRestriction(const RestrictionRow& row) override {
     return privacy_.PutRestriction(row);
   }
   absl::StatusOr<bool> DeleteRestriction(absl::string_view golden_id) override {
     return privacy_.DeleteRestriction(golden_id);
   }
-  absl::StatusOr<std::optional<RestrictionRow>> GetRestriction(absl::string_view golden_id) override {
+  absl::StatusOr<std::optional<RestrictionRow>> GetRestriction(
+      absl::string_view golden_id) override {
     return privacy_.GetRestriction(golden_id);
   }
   absl::StatusOr<std::vector<std::string>> ListRestricted() override {
@@ -410,13 +407,15 @@ class SqliteStore final : public Store {
   absl::StatusOr<int64_t> InsertConsentChange(const ConsentChangeRow& row) override {
     return privacy_.InsertConsentChange(row);
   }
-  absl::StatusOr<std::vector<ConsentChangeRow>> ListConsentChanges(absl::string_view golden_id) override {
+  absl::StatusOr<std::vector<ConsentChangeRow>> ListConsentChanges(
+      absl::string_view golden_id) override {
     return privacy_.ListConsentChanges(golden_id);
   }
   absl::StatusOr<std::vector<RecordAge>> ListRecordAges(absl::string_view source) override {
     return privacy_.ListRecordAges(source);
   }
-  absl::Status PurgeRecord(int64_t record_id, absl::string_view marker_json, absl::string_view marker_sha256, int64_t run_id) override {
+  absl::Status PurgeRecord(int64_t record_id, absl::string_view marker_json,
+                           absl::string_view marker_sha256, int64_t run_id) override {
     return privacy_.PurgeRecord(record_id, marker_json, marker_sha256, run_id);
   }
 
@@ -433,9 +432,7 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::optional<std::string>> LatestGoldenSetting() override {
     return golden_.LatestGoldenSetting();
   }
-  absl::StatusOr<std::vector<GoldenRow>> ListGoldens() override {
-    return golden_.ListGoldens();
-  }
+  absl::StatusOr<std::vector<GoldenRow>> ListGoldens() override { return golden_.ListGoldens(); }
   absl::StatusOr<std::optional<GoldenRow>> GetGolden(int64_t seq) override {
     return golden_.GetGolden(seq);
   }

@@ -487,8 +487,8 @@ class Store {
       const std::function<absl::Status(int64_t record_id, absl::string_view json)>& visit) = 0;
   // Deletes the row issues of `sources` whose stored row holds one of
   // `needles` (bytes of an erased person's values); returns how many.
-  virtual absl::StatusOr<int64_t> EraseRowIssuesHolding(const std::vector<std::string>& sources,
-                                                        const std::vector<std::string>& needles) = 0;
+  virtual absl::StatusOr<int64_t> EraseRowIssuesHolding(
+      const std::vector<std::string>& sources, const std::vector<std::string>& needles) = 0;
   // Erasure. REQUIRES for writes: inside BeginWrite().
   virtual absl::StatusOr<int64_t> InsertErasure(const ErasureRow& row) = 0;
   virtual absl::Status SetErasureCounts(int64_t erasure_id, absl::string_view counts_json) = 0;

@@ -32,8 +32,9 @@ double MedianNanosPerItem(const std::function<void()>& body) {
   for (int r = 0; r < kRuns; ++r) {
     const auto start = std::chrono::steady_clock::now();
     body();
-    runs.push_back(std::chrono::duration<double, std::nano>(
-                       std::chrono::steady_clock::now() - start).count() / kItems);
+    runs.push_back(
+        std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count() /
+        kItems);
   }
   std::sort(runs.begin(), runs.end());
   return runs[kRuns / 2];

@@ -33,8 +33,8 @@ int Verify(const CommonOptions& common) {
     std::cout << "audit chain intact: " << v->events << " events, " << v->payloads_checked
               << " payloads checked, " << v->payloads_erased << " erased\n";
   } else {
-    std::cout << "audit chain BROKEN at event " << v->first_broken_seq << ": " << v->problem
-              << " (" << v->events << " events read)\n";
+    std::cout << "audit chain BROKEN at event " << v->first_broken_seq << ": " << v->problem << " ("
+              << v->events << " events read)\n";
   }
   return v->ok ? kOk : kFailure;
 }
@@ -42,23 +42,28 @@ int Verify(const CommonOptions& common) {
 int Log(const CommonOptions& common, const AuditFlags& flags) {
   absl::StatusOr<std::unique_ptr<Engine>> engine = OpenEngine(common);
   if (!engine.ok()) return Fail(engine.status());
-  absl::StatusOr<std::vector<AuditEvent>> events = (*engine)->Privacy().AuditLog(
-      {flags.golden, flags.since, flags.limit, flags.payload});
+  absl::StatusOr<std::vector<AuditEvent>> events =
+      (*engine)->Privacy().AuditLog({flags.golden, flags.since, flags.limit, flags.payload});
   if (!events.ok()) return Fail(events.status());
   if (common.json) {
     std::cout << AuditEventsToJson(*events) << "\n";
     return kOk;
   }
-  std::vector<std::string> header = {"seq", "at", "actor", "action", "golden ids", "records",
-                                     "run", "reason"};
+  std::vector<std::string> header = {"seq",        "at",      "actor", "action",
+                                     "golden ids", "records", "run",   "reason"};
   if (flags.payload) header.push_back("payload");
   Table table(header);
   for (const AuditEvent& e : *events) {
-    std::vector<std::string> row = {
-        absl::StrCat(e.seq), e.at, e.actor, e.action, absl::StrJoin(e.golden_ids, " "),
-        e.source_keys.size() <= 3 ? absl::StrJoin(e.source_keys, " ")
-                                  : absl::StrCat(e.source_keys.size(), " records"),
-        e.run_id == 0 ? "" : absl::StrCat(e.run_id), e.reason};
+    std::vector<std::string> row = {absl::StrCat(e.seq),
+                                    e.at,
+                                    e.actor,
+                                    e.action,
+                                    absl::StrJoin(e.golden_ids, " "),
+                                    e.source_keys.size() <= 3
+                                        ? absl::StrJoin(e.source_keys, " ")
+                                        : absl::StrCat(e.source_keys.size(), " records"),
+                                    e.run_id == 0 ? "" : absl::StrCat(e.run_id),
+                                    e.reason};
     if (flags.payload) row.push_back(e.payload_erased ? "(erased)" : e.payload);
     table.AddRow(std::move(row));
   }
@@ -82,12 +87,10 @@ void RegisterAudit(CLI::App& app, CommonOptions& common, Action* action) {
   AddCommonFlags(*log, common);
   log->add_option("--golden", flags->golden, "Only events about this golden id");
   log->add_option("--since", flags->since, "From this ISO-8601 date or time");
-  log->add_option("--limit", flags->limit, "At most this many (the newest)")
-      ->capture_default_str();
+  log->add_option("--limit", flags->limit, "At most this many (the newest)")->capture_default_str();
   log->add_flag("--payload", flags->payload, "Show the personal values each event changed");
-  log->callback([&common, flags, action] {
-    *action = [&common, flags] { return Log(common, *flags); };
-  });
+  log->callback(
+      [&common, flags, action] { *action = [&common, flags] { return Log(common, *flags); }; });
 }
 
 }  // namespace mdm::cli

@@ -70,13 +70,13 @@ int Erase(const CommonOptions& common, const GdprFlags& f) {
     std::cout << ErasureReportToJson(*r) << "\n";
     return kOk;
   }
-  std::cout << "erased " << absl::StrJoin(r->erased_ids, ", ") << " (audit event "
-            << r->audit_seq << "): " << r->source_records << " source records, "
-            << r->history_versions << " older versions, " << r->review_items
-            << " review items, " << r->steward_links << " steward links, " << r->overrides
-            << " pins, " << r->change_requests << " change requests, " << r->consent_changes
-            << " consent changes, " << r->row_issues << " row issues, " << r->audit_payloads
-            << " audit payloads; " << r->suppression_keys << " suppression keys\n";
+  std::cout << "erased " << absl::StrJoin(r->erased_ids, ", ") << " (audit event " << r->audit_seq
+            << "): " << r->source_records << " source records, " << r->history_versions
+            << " older versions, " << r->review_items << " review items, " << r->steward_links
+            << " steward links, " << r->overrides << " pins, " << r->change_requests
+            << " change requests, " << r->consent_changes << " consent changes, " << r->row_issues
+            << " row issues, " << r->audit_payloads << " audit payloads; " << r->suppression_keys
+            << " suppression keys\n";
   if (r->shared_keys > 0) {
     std::cout << "note: " << r->shared_keys
               << " of the person's identifiers, e-mails, phones or name + postcode are also held "
@@ -114,8 +114,8 @@ int Restriction(const CommonOptions& common, const GdprFlags& f, bool restrict) 
                                : p.Unrestrict(f.golden, f.officer, f.reason);
   if (!done.ok()) return Fail(done);
   std::cout << (common.json
-                    ? absl::StrCat("{\"golden_id\":\"", f.golden, "\",\"restricted\":",
-                                   restrict ? "true" : "false", "}")
+                    ? absl::StrCat("{\"golden_id\":\"", f.golden,
+                                   "\",\"restricted\":", restrict ? "true" : "false", "}")
                     : absl::StrCat(f.golden, restrict ? " is restricted" : " is unrestricted",
                                    "; the next `mdm run` reclusters its records"))
             << "\n";
@@ -216,12 +216,14 @@ int Report(const CommonOptions& common, const GdprFlags& f) {
 }  // namespace
 
 void RegisterGdpr(CLI::App& app, CommonOptions& common, Action* action) {
-  CLI::App* gdpr = app.add_subcommand("gdpr", "Data subjects' rights: erase, export, restrict, "
-                                              "consent, retention, report");
+  CLI::App* gdpr = app.add_subcommand("gdpr",
+                                      "Data subjects' rights: erase, export, restrict, "
+                                      "consent, retention, report");
   gdpr->require_subcommand(1);
   auto flags = std::make_shared<GdprFlags>();
-  auto bind = [&common, flags, action](CLI::App* command,
-                                       std::function<int(const CommonOptions&, const GdprFlags&)> fn) {
+  auto bind = [&common, flags, action](
+                  CLI::App* command,
+                  std::function<int(const CommonOptions&, const GdprFlags&)> fn) {
     command->callback([&common, flags, action, fn] {
       *action = [&common, flags, fn] { return fn(common, *flags); };
     });

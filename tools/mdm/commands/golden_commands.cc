@@ -123,19 +123,19 @@ int ShowGolden(const CommonOptions& common, const GoldenFlags& flags) {
   std::string members;
   for (const std::string& ref : golden->members) {
     const size_t colon = ref.find(':');
-    absl::StatusOr<StoredRecord> r =
-        (*engine)->Record(ref.substr(0, colon), ref.substr(colon + 1));
+    absl::StatusOr<StoredRecord> r = (*engine)->Record(ref.substr(0, colon), ref.substr(colon + 1));
     if (!r.ok()) return Fail(r.status());
     absl::StrAppend(&members, members.empty() ? "" : ",", SourceRecordToJson(r->current.record));
   }
   std::string consent = "[]";
   if (golden->status == GoldenStatus::kActive) {
-    absl::StatusOr<std::vector<EffectiveConsent>> c = (*engine)->Privacy().Consents(golden->golden_id);
+    absl::StatusOr<std::vector<EffectiveConsent>> c =
+        (*engine)->Privacy().Consents(golden->golden_id);
     if (!c.ok()) return Fail(c.status());
     consent = ConsentsToJson(*c);
   }
-  std::cout << "{\"golden\":" << GoldenRecordToJson(*golden) << ",\"member_records\":["
-            << members << "],\"consent\":" << consent
+  std::cout << "{\"golden\":" << GoldenRecordToJson(*golden) << ",\"member_records\":[" << members
+            << "],\"consent\":" << consent
             << ",\"restricted\":" << (golden->restricted ? "true" : "false") << "}\n";
   return kOk;
 }

@@ -24,8 +24,9 @@ void RegisterInit(CLI::App& app, CommonOptions& common, Action* action) {
       const std::string key =
           common.key_file.empty() ? privacy::DefaultKeyPath(common.db) : common.key_file;
       if (common.json) {
-        std::cout << nlohmann::json{{"db", common.db}, {"key_file", key}, {"status", "ready"}}.dump()
-                  << "\n";
+        std::cout
+            << nlohmann::json{{"db", common.db}, {"key_file", key}, {"status", "ready"}}.dump()
+            << "\n";
       } else {
         std::cout << "store " << common.db << " is ready; its secret key is " << key
                   << " (back it up, apart from the store)\n";
