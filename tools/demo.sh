@@ -54,6 +54,11 @@ echo
 echo "== mdm queue list (what a data steward is asked)"
 $mdm queue list --limit 5 --db "$store"
 echo
-echo "store: $store   (try: $mdm rejects --warnings --db $store)"
+echo "== mdm audit verify; mdm gdpr report --config data-samples/mdm.yaml (the privacy officer's view)"
+$mdm audit verify --db "$store"
+$mdm gdpr report --config data-samples/mdm.yaml --db "$store"
+echo
+echo "store: $store   (try: $mdm rejects --warnings --db $store;"
+echo "       $mdm gdpr export --golden $golden --reason demo --officer me --db $store)"
 echo "steward page: printf 'a long password\n' | $mdm user add me --role steward --db $store"
 echo "              $mdm serve --db $store   # then open http://127.0.0.1:8080"
