@@ -71,7 +71,7 @@ class EngineImpl final : public Engine {
                      ? options.threads
                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
         key_path_(KeyPathOf(options)),
-        steward_(steward::NewStewardService(*store_, clock_)),
+        steward_(steward::NewStewardService(*store_, clock_, key_path_)),
         privacy_(privacy::NewPrivacyService({*store_, clock_, key_path_, threads_,
                                              [this] { DropMatchOneIndex(); }})) {}
 
@@ -110,7 +110,7 @@ class EngineImpl final : public Engine {
         pipeline::TrainAndStoreModel(config.matching, *store_, clock_, threads_);
     absl::Status audited = model.status();
     if (model.ok()) {
-      privacy::AuditTrail audit(*store_, clock_);
+      privacy::AuditTrail audit(*store_, clock_, key_path_);
       audited = audit
                     .Append({"train", "model.trained", {}, {}, 0,
                              absl::StrCat("model ", model->model_id, " by mdm train")})

@@ -207,7 +207,7 @@ absl::StatusOr<RunReport> RunInTransaction(const Config& config, const RunOption
                          store.StartRun(report.started_at, config.path, config.sha256));
     MDM_ASSIGN_OR_RETURN(std::unique_ptr<privacy::Suppressor> suppressor,
                          LoadSuppressor(store, key_path));
-    privacy::AuditTrail audit(store, clock);
+    privacy::AuditTrail audit(store, clock, key_path);
     MDM_RETURN_IF_ERROR(load(report, audit, suppressor.get()));
     if (options.skip_matching) {
       report.match.skipped_reason = "skipped on request (load only)";

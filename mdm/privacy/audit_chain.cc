@@ -5,42 +5,59 @@
 
 #include "absl/strings/str_cat.h"
 #include "mdm/base/sha256.h"
+#include "mdm/privacy/secret_key.h"
 
 namespace mdm::privacy {
 namespace {
 
-void Field(base::Sha256& h, absl::string_view value) {
-  h.Update(absl::StrCat(value.size(), ":"));
-  h.Update(value);
+void Field(std::string& out, absl::string_view value) {
+  absl::StrAppend(&out, value.size(), ":", value);
 }
 
-void Field(base::Sha256& h, const std::vector<std::string>& values) {
-  Field(h, absl::StrCat(values.size()));
-  for (const std::string& v : values) Field(h, v);
+void Field(std::string& out, const std::vector<std::string>& values) {
+  Field(out, absl::StrCat(values.size()));
+  for (const std::string& v : values) Field(out, v);
 }
+
+// Keeps the chain key apart from the suppression HMACs made with the same
+// secret.
+constexpr absl::string_view kChainKeyLabel = "mdm audit chain v1";
 
 }  // namespace
 
-std::string EventHash(const AuditEvent& e) {
-  base::Sha256 h;
-  Field(h, e.prev_hash);
-  Field(h, absl::StrCat(e.seq));
-  Field(h, e.at);
-  Field(h, e.actor);
-  Field(h, e.action);
-  Field(h, e.golden_ids);
-  Field(h, e.source_keys);
-  Field(h, absl::StrCat(e.run_id));
-  Field(h, e.reason);
-  Field(h, e.payload_sha256);
-  return h.HexDigest();
+std::unique_ptr<base::HmacSha256> ChainKey(absl::string_view secret) {
+  return std::make_unique<base::HmacSha256>(base::HmacSha256(secret).Hex(kChainKeyLabel));
+}
+
+absl::StatusOr<std::unique_ptr<base::HmacSha256>> LoadChainKey(absl::string_view key_path) {
+  absl::StatusOr<std::string> secret = ReadKeyFile(key_path);
+  if (!secret.ok()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the audit trail is keyed by the store's secret key: ", secret.status().message()));
+  }
+  return ChainKey(*secret);
+}
+
+std::string EventHash(const base::HmacSha256& key, const AuditEvent& e) {
+  std::string fields;
+  Field(fields, e.prev_hash);
+  Field(fields, absl::StrCat(e.seq));
+  Field(fields, e.at);
+  Field(fields, e.actor);
+  Field(fields, e.action);
+  Field(fields, e.golden_ids);
+  Field(fields, e.source_keys);
+  Field(fields, absl::StrCat(e.run_id));
+  Field(fields, e.reason);
+  Field(fields, e.payload_sha256);
+  return key.Hex(fields);
 }
 
 std::string PayloadDigest(absl::string_view salt, absl::string_view payload) {
-  base::Sha256 h;
-  Field(h, salt);
-  Field(h, payload);
-  return h.HexDigest();
+  std::string fields;
+  Field(fields, salt);
+  Field(fields, payload);
+  return base::Sha256Hex(fields);
 }
 
 void ChainVerifier::Break(int64_t seq, std::string problem) {
@@ -59,7 +76,7 @@ void ChainVerifier::Add(const AuditEvent& e, const store::AuditPayloadRow* paylo
     Break(e.seq, absl::StrCat("expected event ", prev_seq_ + 1, " here: events are missing"));
   } else if (e.prev_hash != prev_hash_) {
     Break(e.seq, "its prev_hash is not the hash of the event before it");
-  } else if (EventHash(e) != e.hash) {
+  } else if (EventHash(key_, e) != e.hash) {
     Break(e.seq, "its hash does not match its content");
   }
   // The index `mdm audit log --golden` and erasure read must say what the

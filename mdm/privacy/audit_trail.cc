@@ -43,6 +43,7 @@ absl::StatusOr<int64_t> AuditTrail::Append(AuditEntry entry) {
 
 absl::StatusOr<int64_t> AuditTrail::Append(AuditEntry entry, SealedPayload sealed) {
   if (!loaded_) {
+    MDM_ASSIGN_OR_RETURN(key_, LoadChainKey(key_path_));
     MDM_ASSIGN_OR_RETURN(AuditEvent last, store_.LastAuditEvent());
     last_seq_ = last.seq;
     last_hash_ = last.seq == 0 ? std::string(kGenesisHash) : last.hash;
@@ -59,7 +60,7 @@ absl::StatusOr<int64_t> AuditTrail::Append(AuditEntry entry, SealedPayload seale
   e.reason = std::move(entry.reason);
   e.payload_sha256 = sealed.digest;
   e.prev_hash = last_hash_;
-  e.hash = EventHash(e);
+  e.hash = EventHash(*key_, e);
   const store::AuditPayloadRow payload{std::move(sealed.salt), std::move(sealed.payload), 0};
   MDM_RETURN_IF_ERROR(store_.InsertAuditEvent(e, e.payload_sha256.empty() ? nullptr : &payload));
   last_seq_ = e.seq;

@@ -7,7 +7,7 @@
 // after that, so a run appending many events reads nothing back.
 //
 // Example:
-//   AuditTrail trail(store, clock);
+//   AuditTrail trail(store, clock, key_path);
 //   MDM_RETURN_IF_ERROR(trail.Append({.actor = "dpo1", .action = "gdpr.restrict",
 //                                     .golden_ids = {id}, .reason = reason}).status());
 #ifndef MDM_PRIVACY_AUDIT_TRAIL_H_
@@ -15,12 +15,14 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "mdm/base/sha256.h"
 #include "mdm/clock.h"
 #include "mdm/store/store.h"
 
@@ -56,7 +58,10 @@ absl::StatusOr<SealedPayload> SealPayload(std::string payload);
 
 class AuditTrail {
  public:
-  AuditTrail(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  // `key_path`: the store's secret key file, read on the first Append (the
+  // chain is keyed by it, audit_chain.h; FailedPrecondition without it).
+  AuditTrail(store::Store& store, const Clock& clock, std::string key_path)
+      : store_(store), clock_(clock), key_path_(std::move(key_path)) {}
 
   // Writes the event (sealing entry.payload when not empty) and returns its
   // seq. REQUIRES: inside BeginWrite().
@@ -67,6 +72,8 @@ class AuditTrail {
  private:
   store::Store& store_;
   const Clock& clock_;
+  const std::string key_path_;
+  std::unique_ptr<base::HmacSha256> key_;
   bool loaded_ = false;
   int64_t last_seq_ = 0;
   std::string last_hash_;

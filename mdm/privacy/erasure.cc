@@ -226,7 +226,7 @@ absl::StatusOr<ErasureReport> ErasePerson(const PrivacyContext& ctx,
                          UnsharedKeys(store, KeysOf(versions), ids, report));
     report.erased_ids = subject.GoldenIds();
 
-    AuditTrail audit(store, ctx.clock);
+    AuditTrail audit(store, ctx.clock, ctx.key_path);
     MDM_ASSIGN_OR_RETURN(
         report.audit_seq,
         audit.Append({request.actor, "gdpr.erase", report.erased_ids, refs, 0, request.reason}));

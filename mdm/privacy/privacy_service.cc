@@ -75,7 +75,8 @@ class PrivacyService final : public Privacy {
 
   absl::StatusOr<AuditVerification> VerifyAudit() override {
     MDM_ASSIGN_OR_RETURN(auto subjects, ctx_.store.ListAuditSubjects());
-    ChainVerifier verifier;
+    MDM_ASSIGN_OR_RETURN(std::unique_ptr<base::HmacSha256> key, LoadChainKey(ctx_.key_path));
+    ChainVerifier verifier(*key);
     size_t next = 0;  // subjects and events both come by seq
     std::vector<std::string> of_event;
     const absl::Status scanned =
@@ -145,7 +146,7 @@ class PrivacyService final : public Privacy {
       w.Key("reason");
       w.String(change.reason);
       w.EndObject();
-      AuditTrail audit(ctx_.store, ctx_.clock);
+      AuditTrail audit(ctx_.store, ctx_.clock, ctx_.key_path);
       return audit
           .Append(
               {change.actor, "consent.set", {target.row.golden_id}, {}, 0, "", std::move(payload)})
@@ -212,7 +213,7 @@ class PrivacyService final : public Privacy {
       for (int64_t record : target.members) {
         MDM_RETURN_IF_ERROR(ctx_.store.AddPendingRecord(record));
       }
-      AuditTrail audit(ctx_.store, ctx_.clock);
+      AuditTrail audit(ctx_.store, ctx_.clock, ctx_.key_path);
       return audit
           .Append({std::string(actor),
                    restrict ? "gdpr.restrict" : "gdpr.unrestrict",

@@ -119,7 +119,7 @@ absl::StatusOr<std::string> ExportSubject(const PrivacyContext& ctx, absl::strin
 
   const steward::Context write{store, ctx.clock};
   const absl::Status written = write.InWrite([&]() -> absl::Status {
-    AuditTrail audit(store, ctx.clock);
+    AuditTrail audit(store, ctx.clock, ctx.key_path);
     return audit
         .Append(
             {std::string(actor), "gdpr.export", {id}, {}, 0, "", TextPayload({{"reason", reason}})})

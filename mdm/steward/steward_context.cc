@@ -27,7 +27,7 @@ absl::Status Context::InWrite(const std::function<absl::Status()>& body) const {
 }
 
 absl::Status Context::Audit(privacy::AuditEntry entry) const {
-  privacy::AuditTrail trail(store, clock);
+  privacy::AuditTrail trail(store, clock, key_path);
   return trail.Append(std::move(entry)).status();
 }
 

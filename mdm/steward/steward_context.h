@@ -25,6 +25,7 @@ namespace mdm::steward {
 struct Context {
   store::Store& store;
   const Clock& clock;
+  std::string key_path{};  // the store's secret key, which keys the audit trail
 
   std::string Now() const;
   // Runs `body` in one write transaction: committed when it returns OK,

@@ -13,7 +13,8 @@ namespace {
 
 class StewardService final : public Steward {
  public:
-  StewardService(store::Store& store, const Clock& clock) : ctx_{store, clock} {}
+  StewardService(store::Store& store, const Clock& clock, std::string key_path)
+      : ctx_{store, clock, std::move(key_path)} {}
 
   absl::StatusOr<QueuePage> Queue(const QueueQuery& query) override {
     return ListQueue(ctx_, query);
@@ -83,8 +84,9 @@ class StewardService final : public Steward {
 
 }  // namespace
 
-std::unique_ptr<Steward> NewStewardService(store::Store& store, const Clock& clock) {
-  return std::make_unique<StewardService>(store, clock);
+std::unique_ptr<Steward> NewStewardService(store::Store& store, const Clock& clock,
+                                           std::string key_path) {
+  return std::make_unique<StewardService>(store, clock, std::move(key_path));
 }
 
 }  // namespace mdm::steward

@@ -15,8 +15,10 @@
 
 namespace mdm::steward {
 
-// `store` and `clock` must outlive the result.
-std::unique_ptr<Steward> NewStewardService(store::Store& store, const Clock& clock);
+// `store` and `clock` must outlive the result; `key_path` names the store's
+// secret key, which keys the audit trail its operations write to.
+std::unique_ptr<Steward> NewStewardService(store::Store& store, const Clock& clock,
+                                           std::string key_path);
 
 }  // namespace mdm::steward
 

@@ -16,10 +16,12 @@
 // THE AUDIT TRAIL. Every change is an event: golden records created,
 // updated, merged, split, retired (by runs), steward decisions, splits,
 // merges, pins and change requests, and every action here. Each event's
-// hash covers the previous event's hash, its metadata and the digest of its
-// payload (the personal values before and after, stored apart): erasing a
-// payload leaves the chain verifiable, and changing any stored byte of an
-// event breaks it at that event.
+// hash (HMAC-SHA256 under a key derived from the store's secret key)
+// covers the previous event's hash, its metadata and the digest of its
+// payload (the personal values before and after, and any free text people
+// typed, stored apart): erasing a payload leaves the chain verifiable, and
+// changing any stored byte of an event breaks it at that event. Runs and
+// audited operations need the key file (FailedPrecondition without it).
 //
 // ERASURE removes the person's values from source records and their
 // history, the golden record (and the ids merged into it), review items,

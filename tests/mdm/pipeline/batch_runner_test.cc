@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "mdm/store/sqlite_store.h"
 #include "tests/testing/fake_clock.h"
+#include "tests/testing/key_file.h"
 #include "tests/testing/temp_dir.h"
 
 namespace mdm::pipeline {
@@ -46,7 +47,7 @@ struct Harness {
     RunOptions options;
     options.dry_run = dry_run;
     clock.Advance(absl::Minutes(1));
-    return RunBatch(config, options, *store, clock, threads, "");
+    return RunBatch(config, options, *store, clock, threads, testing::KeyFile(dir));
   }
 };
 

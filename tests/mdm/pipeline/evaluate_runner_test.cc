@@ -16,6 +16,7 @@
 #include "mdm/pipeline/batch_runner.h"
 #include "mdm/store/sqlite_store.h"
 #include "tests/testing/fake_clock.h"
+#include "tests/testing/key_file.h"
 #include "tests/testing/temp_dir.h"
 
 namespace mdm::pipeline {
@@ -81,7 +82,7 @@ struct Harness {
     RunOptions options;
     options.skip_matching = !match;
     clock.Advance(absl::Minutes(1));
-    auto report = RunBatch(config, options, *store, clock, 2, "");
+    auto report = RunBatch(config, options, *store, clock, 2, testing::KeyFile(dir));
     REQUIRE(report.ok());
     run_id = report->run_id;
   }

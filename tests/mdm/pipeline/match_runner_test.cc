@@ -22,6 +22,7 @@
 #include "mdm/store/sqlite_store.h"
 #include "tests/testing/fake_clock.h"
 #include "tests/testing/sample_people.h"
+#include "tests/testing/key_file.h"
 #include "tests/testing/temp_dir.h"
 
 namespace mdm::pipeline {
@@ -112,7 +113,7 @@ struct Harness {
     options.dry_run = dry_run;
     options.skip_matching = skip_matching;
     clock.Advance(absl::Minutes(1));
-    return RunBatch(config, options, *store, clock, threads, "");
+    return RunBatch(config, options, *store, clock, threads, testing::KeyFile(dir));
   }
 
   // record id -> "source:key".
@@ -581,7 +582,7 @@ std::vector<std::vector<ProgressCall>> RunWithProgress(Harness& h, RunReport* re
                      p.total, p.finished, std::this_thread::get_id()});
   };
   h.clock.Advance(absl::Minutes(1));
-  absl::StatusOr<RunReport> run = RunBatch(h.config, options, *h.store, h.clock, 4, "");
+  absl::StatusOr<RunReport> run = RunBatch(h.config, options, *h.store, h.clock, 4, testing::KeyFile(h.dir));
   REQUIRE(run.ok());
   *report = *std::move(run);
   std::vector<std::vector<ProgressCall>> stages;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,9 +16,16 @@
 #include <catch2/catch.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "mdm/base/sha256.h"
 
 namespace mdm::privacy {
 namespace {
+
+// The chain key of a store whose secret is 32 bytes of 0x5a.
+const base::HmacSha256& Key() {
+  static const std::unique_ptr<base::HmacSha256> key = ChainKey(std::string(32, '\x5a'));
+  return *key;
+}
 
 AuditEvent Base() {
   AuditEvent e;
@@ -63,7 +71,7 @@ std::vector<Link> Chain(int n, int erase_at = 0) {
       l.payload = p;
     }
     l.event.prev_hash = prev;
-    l.event.hash = EventHash(l.event);
+    l.event.hash = EventHash(Key(), l.event);
     prev = l.event.hash;
     chain.push_back(std::move(l));
   }
@@ -74,7 +82,7 @@ std::vector<Link> Chain(int n, int erase_at = 0) {
 // `subjects` says otherwise for its seq.
 AuditVerification Verify(const std::vector<Link>& chain,
                          const std::map<int64_t, std::vector<std::string>>& subjects = {}) {
-  ChainVerifier v;
+  ChainVerifier v(Key());
   for (const Link& l : chain) {
     std::vector<std::string> ids = l.event.golden_ids;
     std::sort(ids.begin(), ids.end());
@@ -89,7 +97,7 @@ void Rehash(std::vector<Link>& chain) {
   std::string prev(kGenesisHash);
   for (Link& l : chain) {
     l.event.prev_hash = prev;
-    l.event.hash = EventHash(l.event);
+    l.event.hash = EventHash(Key(), l.event);
     prev = l.event.hash;
   }
 }
@@ -104,9 +112,9 @@ Link& At(std::vector<Link>& chain, int64_t seq) {
 
 TEST_CASE("privacy audit chain: the event hash changes when any field changes") {
   const AuditEvent base = Base();
-  const std::string h = EventHash(base);
+  const std::string h = EventHash(Key(), base);
   CHECK(h.size() == 64);
-  CHECK(EventHash(base) == h);  // deterministic
+  CHECK(EventHash(Key(), base) == h);  // deterministic
 
   const std::vector<std::pair<std::string, std::function<void(AuditEvent&)>>> changes = {
       {"seq", [](AuditEvent& e) { e.seq = 8; }},
@@ -128,7 +136,7 @@ TEST_CASE("privacy audit chain: the event hash changes when any field changes") 
     INFO(field);
     AuditEvent changed = base;
     change(changed);
-    CHECK(EventHash(changed) != h);
+    CHECK(EventHash(Key(), changed) != h);
   }
 
   // The stored hash, the payload text and the erased flag are not part of it.
@@ -136,24 +144,24 @@ TEST_CASE("privacy audit chain: the event hash changes when any field changes") 
   other.hash = "anything";
   other.payload = "{}";
   other.payload_erased = true;
-  CHECK(EventHash(other) == h);
+  CHECK(EventHash(Key(), other) == h);
 }
 
 TEST_CASE("privacy audit chain: lists are length-prefixed, so no two lists hash alike") {
   AuditEvent a = Base(), b = Base();
   a.golden_ids = {"ab", "c"};
   b.golden_ids = {"a", "bc"};
-  CHECK(EventHash(a) != EventHash(b));
+  CHECK(EventHash(Key(), a) != EventHash(Key(), b));
 
   a.golden_ids = {"ab"};
   b.golden_ids = {"a", "b"};
-  CHECK(EventHash(a) != EventHash(b));
+  CHECK(EventHash(Key(), a) != EventHash(Key(), b));
 
   a = Base();
   b = Base();
   a.source_keys = {"crm:C1", "msl:M1"};
   b.source_keys = {"crm:C1msl:M1"};
-  CHECK(EventHash(a) != EventHash(b));
+  CHECK(EventHash(Key(), a) != EventHash(Key(), b));
 
   // A value moved from one list to the next one.
   a = Base();
@@ -162,7 +170,7 @@ TEST_CASE("privacy audit chain: lists are length-prefixed, so no two lists hash 
   a.source_keys = {};
   b.golden_ids = {};
   b.source_keys = {"x"};
-  CHECK(EventHash(a) != EventHash(b));
+  CHECK(EventHash(Key(), a) != EventHash(Key(), b));
 
   // Text moved between neighbouring fields.
   a = Base();
@@ -171,7 +179,7 @@ TEST_CASE("privacy audit chain: lists are length-prefixed, so no two lists hash 
   a.action = "golden.updated";
   b.actor = "rung";
   b.action = "olden.updated";
-  CHECK(EventHash(a) != EventHash(b));
+  CHECK(EventHash(Key(), a) != EventHash(Key(), b));
 }
 
 TEST_CASE("privacy audit chain: the payload digest covers salt and payload") {
@@ -193,7 +201,7 @@ TEST_CASE("privacy audit chain: an intact chain verifies and counts its payloads
   CHECK(v.first_broken_seq == 0);
   CHECK(v.problem.empty());
 
-  const AuditVerification empty = ChainVerifier().Finish();
+  const AuditVerification empty = ChainVerifier(Key()).Finish();
   CHECK(empty.ok);
   CHECK(empty.events == 0);
 }
@@ -210,19 +218,19 @@ TEST_CASE("privacy audit chain: the verifier names the first broken event") {
   SECTION("a changed field, rehashed: the next event's link breaks") {
     Link& l = At(chain, 3);
     l.event.actor = "mallory";
-    l.event.hash = EventHash(l.event);
+    l.event.hash = EventHash(Key(), l.event);
     expected = 4;
   }
   SECTION("a wrong prev_hash, the event rehashed") {
     Link& l = At(chain, 3);
     l.event.prev_hash = At(chain, 1).event.hash;
-    l.event.hash = EventHash(l.event);
+    l.event.hash = EventHash(Key(), l.event);
     expected = 3;
   }
   SECTION("the first event does not start from the genesis hash") {
     Link& l = At(chain, 1);
     l.event.prev_hash = std::string(64, 'f');
-    l.event.hash = EventHash(l.event);
+    l.event.hash = EventHash(Key(), l.event);
     expected = 1;
   }
   SECTION("a gap in seq") {
@@ -329,6 +337,22 @@ TEST_CASE("privacy audit chain: payloads emptied by a gdpr.erase event verify") 
   CHECK(v.events == 7);
   CHECK(v.payloads_erased == 2);
   CHECK(v.payloads_checked == 2);  // 3 and 7
+}
+
+TEST_CASE("privacy audit chain: a chain made or edited without the store's key does not verify") {
+  std::vector<Link> chain = Chain(5);
+  const std::unique_ptr<base::HmacSha256> other = ChainKey(std::string(32, '\x01'));
+  ChainVerifier v(*other);
+  for (const Link& l : chain) {
+    std::vector<std::string> ids = l.event.golden_ids;
+    v.Add(l.event, l.payload ? &*l.payload : nullptr, ids);
+  }
+  const AuditVerification result = v.Finish();
+  CHECK_FALSE(result.ok);
+  CHECK(result.first_broken_seq == 1);
+  CHECK(ChainKey("secret a")->Hex("x") != ChainKey("secret b")->Hex("x"));
+  // The chain key is not the secret itself (suppression HMACs use that).
+  CHECK(ChainKey("secret a")->Hex("x") != base::HmacSha256Hex("secret a", "x"));
 }
 
 }  // namespace
