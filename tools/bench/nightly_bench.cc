@@ -58,8 +58,10 @@ double SecondsSince(Steady::time_point start) {
   return std::chrono::duration<double>(Steady::now() - start).count();
 }
 
+// A store is its file, its log and its secret key (which keys the audit
+// trail): they move and go together.
 void RemoveStore(const std::string& db) {
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", ".key"}) fs::remove(db + suffix);
 }
 
 // Bytes the process passed to read and write calls so far (/proc/self/io
@@ -511,6 +513,7 @@ int main(int argc, char** argv) {
       all.push_back(std::move(f));
       RemoveStore(base);
       fs::rename(db, base);  // closed cleanly: no -wal left to carry
+      fs::rename(db + ".key", base + ".key");
     }
     Print("FULL NIGHTLY RUN (fresh store)", all);
   }
@@ -530,6 +533,7 @@ int main(int argc, char** argv) {
     const std::string db = work + "/delta.db";
     RemoveStore(db);
     fs::copy_file(base, db);
+    fs::copy_file(base + ".key", db + ".key");
     Figures f;
     if (!Measure([&] { return RunChild(delta_config, db, false, threads, out); }, out, &f)) {
       std::cerr << "delta run " << i << " failed\n";
